@@ -1,0 +1,3 @@
+from saksi.cli import main
+
+main()
