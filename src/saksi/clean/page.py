@@ -1,0 +1,244 @@
+"""Classify each line of a scraped page and lift the article's metadata out of it.
+
+A page is read as three zones: the header (everything before the first real paragraph: site
+name, kicker, title, byline, standfirst, photo and credit), the body, and the footer (what follows
+the last real paragraph). Line rules (cue words from data) apply everywhere; position decides
+the rest. All offsets here are into the normalised text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from saksi.clean.cues import Cues
+from saksi.model import Line
+
+# What a line can be. Only KEPT kinds make the body.
+KEPT = {"content", "subheading", "standfirst"}
+KINDS = KEPT | {"title", "title_repeat", "outlet", "byline", "credit", "date", "section", "caption",
+                "photo_credit", "read_also", "widget", "source_line", "copyright", "footer"}
+
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"'”’»)]\s*$")
+_CAPTCHA = re.compile(r"^\S{1,8}\s*[×x*+\-−]\s*\S{1,8}\s*=\s*\S{0,4}$")
+_BREADCRUMB_SPLIT = re.compile(r"\s*[/⁄›»>|]\s*")
+_PAREN_CREDIT = re.compile(r"^\(\s*(?:(?P<outlet>[\w.\-]+(?:\s[\w.\-]+)?)\s*/\s*)?(?P<name>[^()/]{1,60}?)\s*\)$")
+_LEAD = re.compile(r"^(?P<pre>[^\s\-–—][^\n–—]{0,70}?)\s+(?:-{1,2}|–|—)\s+(?=\S)")
+_ALLCAPS_KICKER = re.compile(r"^[A-Z0-9][A-Z0-9 '’.,&/:]{3,80}\s[-–—]\s(?P<rest>.+)$")
+_DOMAIN = re.compile(r"\.(?:com|co\.id|or\.id|go\.id|web\.id|my\.id|id|net|org|co\.uk|co|news|tv|info|asia)$", re.I)
+_WORD = re.compile(r"\w+", re.U)
+
+
+@dataclass
+class Page:
+    lines: list[Line]
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    lead_skip: dict[int, int] = field(default_factory=dict)  # line index → chars of outlet/dateline prefix
+
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _ends_sentence(s: str) -> bool:
+    return bool(_TERMINAL.search(s))
+
+
+def _is_paragraph(s: str) -> bool:
+    """A line that reads as running text, not a heading or a link."""
+    n = _words(s)
+    return (n >= 8 and _ends_sentence(s)) or n >= 30
+
+
+def outlet_name(raw: str) -> str:
+    """How an outlet names itself, without its domain: 'TRIBUNNEWS.COM' → 'Tribunnews'."""
+    name = _DOMAIN.sub("", raw.strip().strip("()[]").strip())
+    if name.isupper() and len(name) > 4:
+        name = name.title()
+    return name
+
+
+def classify_page(text: str, cues: Cues, places: frozenset[str],
+                  date_line: Callable[[str], str | None]) -> Page:
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped, ""))
+        pos += len(raw) + 1
+    page = Page(lines)
+    _line_rules(page, cues, date_line)
+    first = next((i for i, ln in enumerate(lines)
+                  if not ln.kind and (_is_paragraph(ln.text) or _lead(ln.text, places, dashless=False))), len(lines))
+    _header(page, first, cues)
+    _body(page, first, cues)
+    _lead_prefix(page, places, date_line)
+    return page
+
+
+def _line_rules(page: Page, cues: Cues, date_line) -> None:
+    lines = page.lines
+    follow = 0  # lines after a header-only "read also" cue that are its link titles
+    for i, ln in enumerate(lines):
+        t = ln.text
+        low = re.sub(r"\s+", " ", t.lower()).strip(" :|•·-–—")
+        if follow and _words(t) <= 25 and (follow == -1 or not _is_paragraph(t)):
+            ln.kind = "read_also"
+            follow = 0 if follow == -1 else follow - 1
+            continue
+        follow = 0
+        if m := cues.read_also.match(t):
+            ln.kind = "read_also"
+            if not (m.group("rest") or "").strip(" \"'“”‘’"):
+                # "Baca Juga:" announces one link on the next line; a bare "Related Articles" a list of them
+                follow = -1 if re.search(r"\w\s*[:|»>\-–—]\s*$", t) else 8
+        elif low in cues.widget_line or cues.widget_prefix.match(t) or _CAPTCHA.match(t):
+            ln.kind = "widget"
+        elif m := cues.author_label.match(t):
+            ln.kind, ln.detail = "credit", _name_or_next(m.group("rest"), lines, i)
+            if ln.detail and not page.author:
+                page.author = ln.detail
+        elif m := cues.editor_label.match(t):
+            ln.kind, ln.detail = "credit", _name_or_next(m.group("rest"), lines, i)
+        elif (m := cues.byline.match(t)) and _words(m.group("rest")) <= 6 and not _ends_sentence(t):
+            ln.kind, ln.detail = "byline", m.group("rest").strip()
+            page.author = page.author or ln.detail
+        elif (m := _PAREN_CREDIT.match(t)) and _words(t) <= 6:
+            ln.kind = "credit"
+            if m.group("outlet"):
+                ln.detail = m.group("name").strip()
+                page.author = page.author or ln.detail
+        elif cues.source_label.match(t) and _words(t) <= 12:
+            ln.kind = "source_line"
+        elif cues.copyright.search(t) and _words(t) <= 40 and (t.lstrip().startswith(("©", "(c)", "(C)")) or not _is_paragraph(t) or _words(t) <= 20):
+            ln.kind = "copyright"
+        elif len(cues.footer_cue.findall(t)) >= 2 and not _ends_sentence(t):
+            ln.kind = "footer"
+        elif _breadcrumb(t, cues):
+            ln.kind = "section"
+        elif _words(t) <= 12 and (d := date_line(t)):
+            ln.kind, ln.detail = "date", d
+        elif cues.caption_prefix.match(t) or ((m := _ALLCAPS_KICKER.match(t)) and cues.caption_cue.search(m.group("rest"))):
+            ln.kind = "caption"
+    # the name under a header-only credit label ("Penulis :" / "Kaorie Zeto Hapki")
+    for i, ln in enumerate(lines):
+        if ln.kind == "credit" and ln.detail and i + 1 < len(lines) and lines[i + 1].text == ln.detail and not lines[i + 1].kind:
+            lines[i + 1].kind = "credit"
+
+
+def _name_or_next(rest: str, lines: list[Line], i: int) -> str | None:
+    rest = rest.strip()
+    if rest:
+        return re.split(r"\s*[|,;/]\s*", rest)[0] or None
+    if i + 1 < len(lines) and _words(lines[i + 1].text) <= 6 and not _ends_sentence(lines[i + 1].text):
+        return lines[i + 1].text
+    return None
+
+
+def _breadcrumb(t: str, cues: Cues) -> bool:
+    parts = [p for p in _BREADCRUMB_SPLIT.split(t) if p]
+    if len(parts) < 2 or any(_words(p) > 4 for p in parts) or _ends_sentence(t):
+        return False
+    return parts[0].lower() in cues.breadcrumb_home or len(parts) >= 3
+
+
+def _photo_credit(t: str, cues: Cues) -> bool:
+    return _words(t) <= 12 and not _ends_sentence(t) and ("/" in t or bool(cues.photo_credit_cue.search(t)))
+
+
+def _header(page: Page, first: int, cues: Cues) -> None:
+    head = [i for i in range(first) if not page.lines[i].kind]
+    candidates = [i for i in head if 3 <= _words(page.lines[i].text) <= 30 and not _photo_credit(page.lines[i].text, cues)
+                  and not cues.caption_cue.search(page.lines[i].text)]
+    title_at = candidates[0] if candidates else None
+    # a short kicker ("Konflik Rusia Vs Ukraina") stands above a longer headline
+    if len(candidates) > 1 and _words(page.lines[candidates[0]].text) <= 5 \
+            and _words(page.lines[candidates[0]].text) < _words(page.lines[candidates[1]].text) <= 30 \
+            and not _ends_sentence(page.lines[candidates[1]].text):
+        title_at = candidates[1]
+    for i in head:
+        ln = page.lines[i]
+        if title_at is not None and i == title_at:
+            ln.kind = "title"
+            page.title = ln.text
+        elif page.title and ln.text.lower() == page.title.lower():
+            ln.kind = "title_repeat"
+        elif _photo_credit(ln.text, cues):
+            ln.kind = "photo_credit"
+        elif cues.caption_cue.search(ln.text) and _words(ln.text) >= 6:
+            ln.kind = "caption"
+        elif i == head[0] and title_at is not None and i < title_at and _words(ln.text) <= 4 and not _ends_sentence(ln.text):
+            ln.kind, ln.detail = "outlet", outlet_name(ln.text)
+        elif title_at is not None and i > title_at and _words(ln.text) >= 10:
+            ln.kind = "standfirst"
+        else:
+            ln.kind = "section"
+
+
+def _body(page: Page, first: int, cues: Cues) -> None:
+    lines = page.lines
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if ln.kind:
+            continue
+        near_caption = any(0 <= j < len(lines) and lines[j].kind == "caption" for j in (i - 1, i + 1))
+        if near_caption and _photo_credit(ln.text, cues):
+            ln.kind = "photo_credit"
+        elif page.title and ln.text.lower() == page.title.lower():
+            ln.kind = "title_repeat"
+        else:
+            listed = re.match(r"^(?:[-•*·▪–]|\d{1,2}[.)])\s", ln.text)
+            ln.kind = "content" if listed or _is_paragraph(ln.text) or _ends_sentence(ln.text) else "subheading"
+    last = max((i for i in range(first, len(lines)) if lines[i].kind == "content"
+                and (_ends_sentence(lines[i].text) and _words(lines[i].text) >= 3 or _words(lines[i].text) >= 12)), default=None)
+    for i in range(first if last is None else last + 1, len(lines)):
+        if lines[i].kind in KEPT:
+            lines[i].kind = "footer"
+
+
+def _lead(t: str, places: frozenset[str], dashless: bool = True) -> tuple[str | None, str | None, int] | None:
+    """The outlet and dateline a lead paragraph opens with ('JAKARTA, KOMPAS.com –', 'Pantau -')."""
+    m = _LEAD.match(t)
+    if m and _words(m.group("pre")) <= 6 and not _ends_sentence(m.group("pre")):
+        parts = [p.strip() for p in re.split(r"[,(]", m.group("pre").replace(")", "")) if p.strip()]
+        dateline = outlet = None
+        for p in parts:
+            if p.lower() in places:
+                dateline = dateline or p
+            elif re.search(r"\d", p) and not re.search(r"[A-Za-z]{3,}\d|\d[A-Za-z]{3,}", p):
+                continue  # a date inside the dateline
+            elif outlet is None and (_DOMAIN.search(p) or p.isupper() or _words(p) <= 2):
+                outlet = outlet_name(p)
+        if dateline or outlet:
+            return dateline, outlet, m.end()
+    if not dashless:
+        return None
+    # a dateline with no dash: 'Jakarta Korea Utara menegaskan ...'
+    words = t.split(" ", 4)
+    for k in (3, 2, 1):
+        if len(words) > k:
+            cand, nxt = " ".join(words[:k]).rstrip(","), words[k]
+            if cand.lower() in places and nxt[:1].isupper() and (cand + " " + nxt).lower() not in places:
+                return cand, None, len(" ".join(words[:k])) + 1
+    return None
+
+
+def _lead_prefix(page: Page, places: frozenset[str], date_line) -> None:
+    i = next((i for i, ln in enumerate(page.lines) if ln.kind == "content"), None)
+    if i is None:
+        return
+    found = _lead(page.lines[i].text, places)
+    if not found:
+        return
+    dateline, outlet, skip = found
+    if dateline:
+        page.dateline = dateline.title() if dateline.isupper() else dateline
+    if outlet:
+        page.outlet = outlet
+    page.lead_skip[i] = skip

@@ -1,0 +1,1 @@
+"""Text basics: normalisation with offset maps, language identification, sentence segmentation."""
