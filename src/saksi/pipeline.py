@@ -92,8 +92,46 @@ def analyse(doc: Document, res: Resources) -> Analysis:
         paragraphs=paragraphs, sentences=sentences,
     )
     analysis = Analysis(article)
+    _read_facts(analysis, norm.text, res)
     _to_original(analysis, norm)
     return analysis
+
+
+def _read_facts(analysis: Analysis, text: str, res: Resources) -> None:
+    """Entities, then the claims and events they take part in, then the sources the article cites.
+
+    Runs on the normalised text; spans are moved to the original text afterwards."""
+    from saksi.entities.resolver import ArticleResolver
+    from saksi.extract.attribution import cited_sources
+    from saksi.extract.claims import extract_claims
+    from saksi.extract.dates import latest_explicit_date
+    from saksi.extract.events import extract_events
+
+    a = analysis.article
+    ner = res.ner(a.language)
+    resolver = ArticleResolver(res.kb, ner=ner)
+    texts = [p.text for p in a.paragraphs]
+    spans = list(ner.pipe(texts)) if ner is not None else [()] * len(texts)
+    for p, ner_spans in zip(a.paragraphs, spans):
+        for m in resolver.mentions(p.text, ner_spans):
+            m.start += p.start
+            m.end += p.start
+            analysis.mentions.append(m)
+    ref = _as_date(a.published) or _as_date(latest_explicit_date(text, a.language))
+    analysis.claims = extract_claims(a, text, resolver, ref, analysis.mentions)
+    analysis.events = extract_events(a, text, resolver, ref, analysis.mentions)
+    a.cited_sources = cited_sources(a, text, resolver, analysis.mentions, analysis.claims)
+
+
+def _as_date(value: str | None):
+    from datetime import date
+
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _site_name(page) -> str | None:
@@ -130,3 +168,92 @@ def _bench_res() -> Resources:
     return _BENCH[0]
 
 
+
+
+# ---------------------------------------------------------------- the whole run
+@dataclass
+class RunSummary:
+    read: int = 0  # documents read
+    new: int = 0  # articles analysed and stored in this run
+    unchanged: int = 0  # already stored from the same text
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, duplicate of)
+    errors: list = field(default_factory=list)  # InputError
+    languages: dict[str, int] = field(default_factory=dict)
+
+
+def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: int = 1,
+        progress=None) -> RunSummary:
+    """Read every input, analyse and store each new article, then rebuild the corpus tables and outputs."""
+    import hashlib
+    from pathlib import Path
+
+    from saksi.ingest.readers import InputError, discover, read_file
+    from saksi.store.db import Store
+
+    summary = RunSummary()
+    files, errors = discover(inputs)
+    summary.errors.extend(errors)
+    store = Store.open(Path(out_dir))
+    try:
+        docs = []
+        for f in files:
+            for item in read_file(f, max_bytes=max_bytes):
+                (summary.errors if isinstance(item, InputError) else docs).append(item)
+        summary.read = len(docs)
+        todo = []
+        for d in docs:
+            raw_hash = hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest()
+            if store.document_state(d.name, raw_hash) == "same":
+                summary.unchanged += 1
+            else:
+                todo.append((d, raw_hash))
+        if progress:
+            progress.start(len(todo))
+        results = _analyse_all([d for d, _ in todo], res, workers)
+        for (doc, raw_hash), result in zip(todo, results):
+            if isinstance(result, InputError):
+                summary.errors.append(result)
+            else:
+                dup = store.save(result, raw_hash, doc.name, doc.path)
+                if dup:
+                    summary.duplicates.append((doc.name, dup))
+                else:
+                    summary.new += 1
+            if progress:
+                progress.advance(doc.name)
+        store.add_errors(summary.errors)
+        for a in store.articles():
+            summary.languages[a["language"]] = summary.languages.get(a["language"], 0) + 1
+        build_outputs(store, Path(out_dir), res)
+    finally:
+        store.close()
+    return summary
+
+
+def _analyse_one(doc: Document, res: Resources):
+    from saksi.ingest.readers import InputError
+
+    try:
+        return analyse(doc, res)
+    except RecursionError:
+        return InputError(doc.path, "text too deeply nested to analyse")
+
+
+def _analyse_all(docs: list[Document], res: Resources, workers: int):
+    """Analyse documents, in order, in this process or a pool (analyse is pure, so any map works)."""
+    if workers <= 1 or len(docs) < 8:
+        for d in docs:
+            yield _analyse_one(d, res)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(partial(_analyse_one, res=res), docs, chunksize=16)
+
+
+def build_outputs(store, out_dir, res: Resources) -> None:
+    """Corpus stage over everything stored, then the interchange files and the report."""
+    from saksi.report.interchange import write_interchange
+
+    write_interchange(store, out_dir)

@@ -1,0 +1,1 @@
+"""Reading inputs: text files, HTML pages, JSONL corpora."""

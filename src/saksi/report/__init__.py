@@ -1,0 +1,1 @@
+"""Outputs: the interchange files, the HTML dossier and the Markdown report."""

@@ -1,0 +1,57 @@
+"""articles.jsonl, claims.jsonl and events.jsonl exactly as ../shared/spec/INTERCHANGE.md says (plus
+extra fields: offsets, ids, duplicates), written atomically so a killed run never leaves half a file."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+ARTICLE_FIELDS = ("article", "title", "outlet", "author", "dateline", "published", "language", "body", "captions",
+                  "cited_sources")
+CLAIM_FIELDS = ("article", "quote", "actor", "action", "recipient", "object", "value", "value_low", "value_high",
+                "qualifier", "period_start", "period_end", "attributed_to", "stance")
+EVENT_FIELDS = ("date", "type", "summary", "participants", "place", "articles")
+
+
+def _num(v):
+    return int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 2**53 else v
+
+
+def article_rows(store) -> list[dict]:
+    by_key = {a["key"]: a for a in store.articles()}
+    rows = []
+    for d in store.documents():
+        a = by_key[d["key"]]
+        row = {k: a[k] for k in ARTICLE_FIELDS if k != "article"}
+        rows.append({"article": d["name"], **row, "key": a["key"], "url": a["url"], "path": d["path"],
+                     "duplicate_of": d["duplicate_of"]})
+    return rows
+
+
+def claim_rows(store) -> list[dict]:
+    return [{**{k: _num(c[k]) for k in CLAIM_FIELDS}, "id": c["id"], "start": c["start"], "end": c["end"],
+             "in_caption": c["in_caption"]} for c in store.claims()]
+
+
+def event_rows(store) -> list[dict]:
+    """Events as the timeline shows them: merged across articles by the corpus stage when it ran."""
+    merged = store.corpus_table("timeline")
+    if merged:
+        return merged
+    return [{"date": e["date"], "type": e["type"], "summary": e["summary"], "participants": e["participants"],
+             "place": e["place"], "articles": [e["article"]], "id": e["id"], "quote": e["quote"],
+             "start": e["start"], "end": e["end"], "in_caption": e["in_caption"]} for e in store.events()]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    os.replace(tmp, path)
+
+
+def write_interchange(store, out_dir: Path) -> None:
+    write_jsonl(out_dir / "articles.jsonl", article_rows(store))
+    write_jsonl(out_dir / "claims.jsonl", claim_rows(store))
+    write_jsonl(out_dir / "events.jsonl", event_rows(store))

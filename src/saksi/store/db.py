@@ -1,0 +1,172 @@
+"""SQLite store. Each article is written in one transaction, so a killed run leaves no half article;
+running again on the same inputs adds nothing."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from saksi.model import Analysis
+
+DB_NAME = "saksi.db"
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("saksi") / "store" / "migrations"
+    out = []
+    for f in folder.iterdir():
+        if f.name.endswith(".sql"):
+            out.append((int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.conn = sqlite3.connect(self.path)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.migrate()
+
+    @classmethod
+    def open(cls, out_dir: Path) -> Store:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return cls(out_dir / DB_NAME)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        for number, sql in _migrations():
+            if number > self.version:  # each migration and its version bump commit together
+                self.conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    # -------------------------------------------------------------- writing
+    def document_state(self, name: str, raw_hash: str) -> str:
+        """'same' when this name was stored from this very text; 'changed' or 'new' otherwise."""
+        row = self.conn.execute("SELECT raw_hash FROM documents WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return "new"
+        return "same" if row["raw_hash"] == raw_hash else "changed"
+
+    def owner_of(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT name FROM articles WHERE key = ?", (key,)).fetchone()
+        return row["name"] if row else None
+
+    def save(self, analysis: Analysis, raw_hash: str, name: str, path: str) -> str | None:
+        """Store one analysed document in one transaction. Returns the name it duplicates, if any."""
+        a = analysis.article
+        with self.conn:
+            self._forget(name)
+            first = self.owner_of(a.key)
+            if first is None:
+                self._insert_article(analysis)
+            self.conn.execute("INSERT INTO documents(name, path, raw_hash, key, duplicate_of) VALUES (?,?,?,?,?)",
+                              (name, path, raw_hash, a.key, first if first != name else None))
+        return first if first != name else None
+
+    def _forget(self, name: str) -> None:
+        row = self.conn.execute("SELECT key FROM documents WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return
+        self.conn.execute("DELETE FROM documents WHERE name = ?", (name,))
+        if not self.conn.execute("SELECT 1 FROM documents WHERE key = ?", (row["key"],)).fetchone():
+            self.conn.execute("DELETE FROM articles WHERE key = ?", (row["key"],))
+
+    def _insert_article(self, an: Analysis) -> None:
+        a, c = an.article, self.conn
+        c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  (a.key, a.name, a.path, a.fmt, a.language, a.title, a.outlet, a.author, a.dateline, a.published,
+                   a.url, a.body, json.dumps(a.captions, ensure_ascii=False),
+                   json.dumps(a.cited_sources, ensure_ascii=False), a.text))
+        c.executemany("INSERT INTO lines VALUES (?,?,?,?,?,?,?)",
+                      [(a.key, i, x.start, x.end, x.kind, x.text, x.detail) for i, x in enumerate(a.lines)])
+        c.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
+                      [(a.key, i, p.start, p.end, p.language, int(p.caption)) for i, p in enumerate(a.paragraphs)])
+        c.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?)",
+                      [(a.key, i, s.start, s.end, s.paragraph, int(s.caption)) for i, s in enumerate(a.sentences)])
+        c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+                      [(a.key, m.start, m.end, m.text, m.canonical, m.type, m.qid, m.role) for m in an.mentions])
+        c.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [(f"{a.key[:12]}:c{i}", a.key, x.quote, x.start, x.end, x.action, x.object, x.actor, x.recipient,
+                        x.value, x.value_low, x.value_high, x.qualifier, x.period_start, x.period_end,
+                        json.dumps(x.attributed_to, ensure_ascii=False), x.stance, int(x.in_caption), x.sentence)
+                       for i, x in enumerate(an.claims)])
+        c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                      [(f"{a.key[:12]}:e{i}", a.key, e.date, e.type, e.summary,
+                        json.dumps(e.participants, ensure_ascii=False), e.place, e.quote, e.start, e.end,
+                        int(e.in_caption)) for i, e in enumerate(an.events)])
+
+    def add_errors(self, errors: Iterable) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.conn:
+            self.conn.executemany("INSERT INTO ingest_errors(run_at, path, reason) VALUES (?,?,?)",
+                                  [(now, e.path, e.reason) for e in errors])
+
+    def save_corpus_tables(self, tables: dict[str, list[dict]]) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM corpus_tables")
+            for name, rows in tables.items():
+                self.conn.executemany("INSERT INTO corpus_tables VALUES (?,?,?)",
+                                      [(name, i, json.dumps(r, ensure_ascii=False, default=str)) for i, r in enumerate(rows)])
+
+    # -------------------------------------------------------------- reading
+    def articles(self) -> list[dict]:
+        rows = self.conn.execute("SELECT * FROM articles ORDER BY name").fetchall()
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["article"] = d.pop("name")
+            d["captions"] = json.loads(d["captions"])
+            d["cited_sources"] = json.loads(d["cited_sources"])
+            d["duplicates"] = [x["name"] for x in self.conn.execute(
+                "SELECT name FROM documents WHERE key = ? AND duplicate_of IS NOT NULL ORDER BY name", (d["key"],))]
+            out.append(d)
+        return out
+
+    def documents(self) -> list[dict]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM documents ORDER BY name")]
+
+    def _named(self, table: str) -> Iterator[dict]:
+        for r in self.conn.execute(
+                f"SELECT t.*, a.name AS article FROM {table} t JOIN articles a ON a.key = t.key ORDER BY a.name, t.start"):
+            yield dict(r)
+
+    def claims(self) -> list[dict]:
+        out = []
+        for d in self._named("claims"):
+            d["attributed_to"] = json.loads(d["attributed_to"])
+            d["in_caption"] = bool(d["in_caption"])
+            out.append(d)
+        return out
+
+    def events(self) -> list[dict]:
+        out = []
+        for d in self._named("events"):
+            d["participants"] = json.loads(d["participants"])
+            d["in_caption"] = bool(d["in_caption"])
+            out.append(d)
+        return out
+
+    def mentions(self) -> list[dict]:
+        return list(self._named("mentions"))
+
+    def rows(self, table: str, key: str) -> list[dict]:
+        return [dict(r) for r in self.conn.execute(f'SELECT * FROM {table} WHERE key = ? ORDER BY start', (key,))]
+
+    def corpus_table(self, name: str) -> list[dict]:
+        return [json.loads(r["row"]) for r in
+                self.conn.execute("SELECT row FROM corpus_tables WHERE name = ? ORDER BY idx", (name,))]
+
+    def errors(self) -> list[dict]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM ingest_errors ORDER BY id")]
