@@ -63,6 +63,17 @@ class Resources:
 
 def analyse(doc: Document, res: Resources) -> Analysis:
     """One article: clean it, find its language and sentences, then its entities, claims and events."""
+    article, norm = clean(doc, res)
+    analysis = Analysis(article)
+    read_facts(analysis, norm.text, res)
+    _to_original(analysis, norm)
+    return analysis
+
+
+def clean(doc: Document, res: Resources):
+    """Normalise, classify the page's lines, keep the body; language and sentences.
+
+    Returns the article (offsets still into the normalised text) and the normalisation map."""
     norm = normalize(doc.text)
     page = classify_page(norm.text, res.cues, res.places, res.date_line)
 
@@ -91,13 +102,10 @@ def analyse(doc: Document, res: Resources) -> Analysis:
         or _header_date(page), url=doc.url, body=body, captions=captions, lines=page.lines,
         paragraphs=paragraphs, sentences=sentences,
     )
-    analysis = Analysis(article)
-    _read_facts(analysis, norm.text, res)
-    _to_original(analysis, norm)
-    return analysis
+    return article, norm
 
 
-def _read_facts(analysis: Analysis, text: str, res: Resources) -> None:
+def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
     """Entities, then the claims and events they take part in, then the sources the article cites.
 
     Runs on the normalised text; spans are moved to the original text afterwards."""
@@ -156,7 +164,7 @@ def _to_original(analysis: Analysis, norm) -> None:
 
 def clean_text_for_benchmark(text: str, url: str | None = None, res: Resources | None = None) -> str:
     """The body saksi keeps from an extracted page (used by benchmarks/extraction.py)."""
-    return analyse(Document(name="page", path=url or "page", text=text, fmt="html", url=url), res or _bench_res()).article.body
+    return clean(Document(name="page", path=url or "page", text=text, fmt="html", url=url), res or _bench_res())[0].body
 
 
 _BENCH: list[Resources] = []

@@ -1,0 +1,100 @@
+"""Throughput of `saksi run` on 2,000+ text articles, per stage, per core, with peak memory.
+
+The corpus is built by perturbing the seed pages (sentences shuffled and numbers changed between
+articles, so every article is distinct). Prints:
+  - cleaning + language ID + segmentation: articles/s on one core (target >= 200);
+  - claims + events extraction (entities by knowledge base, no NER): articles/s on one core (target >= 100);
+  - NER on the bodies: articles/s on one core;
+  - the whole `saksi run` command (one worker): articles/s and the peak RSS of that process (target < 500 MB).
+
+    python benchmarks/throughput.py [--articles 2000] [--skip-cli]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "examples" / "seeds"
+
+
+def make_corpus(dst: Path, n: int, seed: int = 7) -> list[Path]:
+    rng = random.Random(seed)
+    pages = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    paths = []
+    for i in range(n):
+        lines = pages[i % len(pages)].split("\n")
+        head, body = lines[:4], lines[4:]
+        middle = body[:-3]
+        rng.shuffle(middle)
+        text = "\n".join(head + middle + body[-3:])
+        text = re.sub(r"\b\d{2,3}\b", lambda m: str(int(m.group()) + rng.randint(1, 9)), text)
+        p = dst / f"a{i:05d}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--skip-cli", action="store_true")
+    a = ap.parse_args()
+
+    from saksi.ingest.readers import read_file
+    from saksi.model import Analysis
+    from saksi.pipeline import Resources, clean, read_facts
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        paths = make_corpus(src, a.articles)
+        docs = [d for p in paths for d in read_file(p)]
+        res = Resources(use_ner=False)
+        clean(docs[0], res)  # load data, detectors and the knowledge base before timing
+        t = time.perf_counter()
+        cleaned = [clean(d, res) for d in docs]
+        t_clean = time.perf_counter() - t
+
+        t = time.perf_counter()
+        for article, norm in cleaned:
+            read_facts(Analysis(article), norm.text, res)
+        t_facts = time.perf_counter() - t
+
+        ner_res = Resources(use_ner=True)
+        sample = cleaned[: min(200, len(cleaned))]
+        ner = ner_res.ner("id")
+        ner_rate = None
+        if ner is not None:
+            list(ner.pipe(["warm up"]))
+            t = time.perf_counter()
+            for article, _ in sample:
+                list(ner.pipe([p.text for p in article.paragraphs]))
+            ner_rate = len(sample) / (time.perf_counter() - t)
+
+        print(f"articles: {len(docs)} (avg {sum(len(d.text) for d in docs) / len(docs):.0f} chars)")
+        print(f"cleaning + language ID + segmentation: {len(docs) / t_clean:8.1f} articles/s per core (target >= 200)")
+        print(f"claims + events + entities (no NER):   {len(docs) / t_facts:8.1f} articles/s per core (target >= 100)")
+        if ner_rate:
+            print(f"NER (Indonesian model) on bodies:      {ner_rate:8.1f} articles/s per core")
+        if not a.skip_cli:
+            out = Path(tmp) / "out"
+            t = time.perf_counter()
+            r = subprocess.run([sys.executable, "-m", "saksi", "run", str(src), "--out", str(out), "--no-ner"],
+                               capture_output=True, text=True)
+            wall = time.perf_counter() - t
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            status = "ok" if r.returncode == 0 else f"exit {r.returncode}: {r.stderr[-300:]}"
+            print(f"saksi run --no-ner (1 worker, whole run incl. store, corpus stage and report): "
+                  f"{len(docs) / wall:6.1f} articles/s, peak RSS {peak:.0f} MB (target < 500) [{status}]")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Bad input: each kind is skipped with one clear line naming the file, and the run goes on."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from saksi.ingest.readers import InputError, decode, discover, read_file
+from saksi.text.normalize import normalize
+
+GOOD = "Pemerintah mengumumkan anggaran baru untuk perbaikan jalan di seluruh kabupaten pada pekan ini.\n"
+
+
+def _read(path: Path, **kw):
+    return list(read_file(path, **kw))
+
+
+def test_text_file_in_latin1_is_decoded(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("Café de la Paix: réunion à Genève sur les sanctions économiques décidées hier.".encode("latin-1"))
+    [doc] = _read(p)
+    assert "Genève" in doc.text and doc.name == "a"
+
+
+def test_bad_files_give_one_line_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"   \n\n ")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "huge.txt").write_bytes(b"a" * 2000)
+    reasons = {}
+    for name in ("empty.txt", "blank.txt", "binary.txt"):
+        [err] = _read(tmp_path / name)
+        assert isinstance(err, InputError) and name in err.path
+        reasons[name] = err.reason
+    assert reasons["empty.txt"] == "empty file" and reasons["blank.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    [err] = _read(tmp_path / "huge.txt", max_bytes=1000)
+    assert "too large" in err.reason
+    for r in reasons.values():
+        assert "\n" not in r
+
+
+def test_jsonl_lines_each_stand_alone(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "ok1", "text": GOOD, "outlet": "Contoh", "published": "2025-03-01T10:00:00"}),
+        "{not json",
+        json.dumps({"text": GOOD}),
+        json.dumps({"id": "x", "text": ""}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "ok2", "html": "<html><body><article><p>" + GOOD * 3 + "</p></article></body></html>"}),
+    ]), encoding="utf-8")
+    items = _read(p)
+    docs = [i for i in items if not isinstance(i, InputError)]
+    errs = [i for i in items if isinstance(i, InputError)]
+    assert [d.name for d in docs] == ["ok1", "ok2"]
+    assert docs[0].published == "2025-03-01" and docs[0].outlet == "Contoh"
+    assert [e.path.rsplit(":", 1)[1] for e in errs] == ["2", "3", "4", "5"]
+    assert "invalid JSON" in errs[0].reason and "id" in errs[1].reason
+
+
+def test_broken_html_is_skipped_or_read(tmp_path):
+    (tmp_path / "junk.html").write_text("<html><head><title>x</title></head><body><div></div></body></html>")
+    [err] = _read(tmp_path / "junk.html")
+    assert isinstance(err, InputError) and "junk.html" in err.path
+
+
+def test_discover_files_folders_globs(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(GOOD)
+    (tmp_path / "a" / "two.html").write_text("<p>x</p>")
+    (tmp_path / "a" / "skip.pdf").write_bytes(b"%PDF")
+    (tmp_path / "b.jsonl").write_text("")
+    files, errors = discover([str(tmp_path / "a"), str(tmp_path / "*.jsonl"), str(tmp_path / "nope.txt"),
+                              str(tmp_path / "a" / "skip.pdf"), str(tmp_path / "none*.txt")])
+    assert [f.name for f in files] == ["one.txt", "two.html", "b.jsonl"]
+    assert len(errors) == 3
+
+
+@given(st.binary(max_size=400))
+def test_decode_never_raises_anything_but_valueerror(data):
+    try:
+        text = decode(data)
+    except ValueError:
+        return
+    assert isinstance(text, str)
+
+
+@given(st.text(max_size=300))
+def test_normalised_spans_map_back_to_the_original(raw):
+    norm = normalize(raw)
+    for start in range(0, len(norm.text), 7):
+        end = min(len(norm.text), start + 5)
+        s, e = norm.to_original(start, end)
+        assert 0 <= s <= e <= len(raw)
+    assert norm.to_original(0, len(norm.text))[1] <= len(raw)
+
+
+def test_normalisation_cases():
+    raw = "Jakarta\u00a0–\u200b  10\u00a0000 tentara\r\nbaris ﬁ"
+    norm = normalize(raw)
+    assert "\u00a0" not in norm.text and "\u200b" not in norm.text and "\r" not in norm.text and "fi" in norm.text
+    i = norm.text.index("10 000")
+    s, e = norm.to_original(i, i + 6)
+    assert raw[s:e] == "10\u00a0000"
