@@ -52,6 +52,14 @@ class Resources:
             self._ner[lang] = load_ner(lang)
         return self._ner[lang]
 
+    def __getstate__(self):
+        """Only the settings travel to worker processes; each loads its own data and models."""
+        return {k: v for k, v in self.__dict__.items() if k in ("languages", "kb_extra", "use_ner", "default_language")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._ner = {}
+
     def date_line(self, line: str) -> str | None:
         from saksi.extract.dates import parse_date_line
 
@@ -254,10 +262,20 @@ def _analyse_all(docs: list[Document], res: Resources, workers: int):
             yield _analyse_one(d, res)
         return
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(partial(_analyse_one, res=res), docs, chunksize=16)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(res,)) as pool:
+        yield from pool.map(_worker_analyse, docs, chunksize=8)
+
+
+_WORKER: list[Resources] = []
+
+
+def _worker_init(res: Resources) -> None:
+    _WORKER[:] = [res]
+
+
+def _worker_analyse(doc: Document):
+    return _analyse_one(doc, _WORKER[0])
 
 
 def build_outputs(store, out_dir, res: Resources) -> None:
