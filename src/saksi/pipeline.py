@@ -105,7 +105,7 @@ def clean(doc: Document, res: Resources):
 
     article = Article(
         name=doc.name, key=text_key(body or norm.text), path=doc.path, fmt=doc.fmt, text=doc.text,
-        language=language, title=page.title or doc.title, outlet=page.outlet or doc.outlet or _site_name(page),
+        language=language, title=page.title or doc.title, outlet=page.outlet or doc.outlet,
         author=page.author or doc.author, dateline=page.dateline, published=doc.published or page.published
         or _header_date(page), url=doc.url, body=body, captions=captions, lines=page.lines,
         paragraphs=paragraphs, sentences=sentences,
@@ -148,10 +148,6 @@ def _as_date(value: str | None):
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def _site_name(page) -> str | None:
-    return next((ln.detail for ln in page.lines if ln.kind == "outlet"), None)
 
 
 def _header_date(page) -> str | None:

@@ -173,8 +173,9 @@ def _header(page: Page, first: int, cues: Cues) -> None:
             ln.kind = "photo_credit"
         elif cues.caption_cue.search(ln.text) and _words(ln.text) >= 6:
             ln.kind = "caption"
-        elif i == head[0] and title_at is not None and i < title_at and _words(ln.text) <= 4 and not _ends_sentence(ln.text):
+        elif i == 0 and title_at is not None and i < title_at and _words(ln.text) <= 4 and not _ends_sentence(ln.text):
             ln.kind, ln.detail = "outlet", outlet_name(ln.text)
+            page.outlet = ln.detail  # an outlet named in the lead ("Pantau -") overrides it later
         elif title_at is not None and i > title_at and _words(ln.text) >= 10:
             ln.kind = "standfirst"
         else:
@@ -205,7 +206,7 @@ def _body(page: Page, first: int, cues: Cues) -> None:
 def _lead(t: str, places: frozenset[str], dashless: bool = True) -> tuple[str | None, str | None, int] | None:
     """The outlet and dateline a lead paragraph opens with ('JAKARTA, KOMPAS.com –', 'Pantau -')."""
     m = _LEAD.match(t)
-    if m and _words(m.group("pre")) <= 6 and not _ends_sentence(m.group("pre")):
+    if m and _words(m.group("pre")) <= 6 and not re.search(r"[.!?:;]\s*$", m.group("pre")):
         parts = [p.strip() for p in re.split(r"[,(]", m.group("pre").replace(")", "")) if p.strip()]
         dateline = outlet = None
         for p in parts:
