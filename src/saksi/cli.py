@@ -37,6 +37,7 @@ def run(
     max_mb: Annotated[float, typer.Option(help="Skip input files larger than this many MB")] = 10.0,
     workers: Annotated[int, typer.Option(help="Processes analysing articles in parallel")] = 1,
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Skip the statistical NER models (knowledge base only)")] = False,
+    no_embed: Annotated[bool, typer.Option("--no-embed", help="Find copies and stories without multilingual embeddings")] = False,
 ) -> None:
     """Read, clean and analyse articles; write OUT/saksi.db, the JSONL files and report.html."""
     from saksi.pipeline import Resources
@@ -47,7 +48,7 @@ def run(
             _fail(f"{p}: knowledge-base file not found")
     codes = tuple(c.strip() for c in languages.split(",") if c.strip())
     res = Resources(languages=codes, kb_extra=tuple(str(p) for p in kb), use_ner=not no_ner,
-                    default_language=codes[0] if codes else "en")
+                    embed=not no_embed, default_language=codes[0] if codes else "en")
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True) as progress:
         try:
@@ -76,6 +77,95 @@ def _print_summary(s, out: Path) -> None:
 def _fail(message: str) -> None:
     err.print(f"error: {message}", markup=False, highlight=False)
     raise typer.Exit(2)
+
+
+# ---------------------------------------------------------------- browsing and exporting a store
+def _store_dir(out: Path) -> Path:
+    if not (out / "saksi.db").is_file():
+        _fail(f"{out}: no saksi.db here (run `saksi run INPUT... --out {out}` first)")
+    return out
+
+
+@app.command()
+def entities(
+    out: Annotated[Path, typer.Argument(help="Output folder of `saksi run`")],
+    type_: Annotated[str, typer.Option("--type", help="Only this type (PERSON, ORG, GPE, LOC, MEDIA, ...)")] = "",
+    limit: Annotated[int, typer.Option(help="Show at most this many (0: all)")] = 0,
+    sort: Annotated[str, typer.Option(help="mentions | articles | name")] = "mentions",
+) -> None:
+    """The entity index: each canonical name with its type, mentions, articles and the aliases seen."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from saksi.report.dossier import entity_index
+    from saksi.store.db import Store
+
+    store = Store.open(_store_dir(out))
+    try:
+        rows = entity_index(store.conn, article_cap=0)
+    finally:
+        store.close()
+    if type_:
+        rows = [r for r in rows if (r["type"] or "").casefold() == type_.casefold()]
+    key = {"mentions": lambda r: (-r["mentions"], r["canonical"].casefold()),
+           "articles": lambda r: (-r["article_count"], r["canonical"].casefold()),
+           "name": lambda r: r["canonical"].casefold()}.get(sort)
+    if key is None:
+        _fail(f"--sort {sort}: use mentions, articles or name")
+    rows.sort(key=key)
+    total = len(rows)
+    if limit > 0:
+        rows = rows[:limit]
+    table = Table(title=f"{total} entities in {out}", title_justify="left", header_style="bold")
+    table.add_column("canonical", style="bold")
+    table.add_column("type")
+    table.add_column("mentions", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("aliases seen", overflow="fold")
+    for r in rows:  # Text(): names come from articles, so no console markup is interpreted in them
+        table.add_row(Text(r["canonical"]), Text(r["type"] or ""), str(r["mentions"]), str(r["article_count"]),
+                      Text(" · ".join(r["aliases"])))
+    Console().print(table)
+    if limit and total > limit:
+        err.print(f"{total - limit} more (use --limit 0 for all)")
+
+
+@app.command()
+def serve(
+    out: Annotated[Path, typer.Argument(help="Output folder of `saksi run`")],
+    host: Annotated[str, typer.Option(help="Interface to listen on (default: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8765,
+) -> None:
+    """Browse OUT in a local, read-only web UI: search, claims with their evidence, articles, entities."""
+    import uvicorn
+
+    from saksi.web import create_app
+
+    local = host in ("127.0.0.1", "localhost", "::1")
+    if not local:
+        err.print(f"warning: listening on {host}: anyone who can reach this machine can read the evidence base",
+                  markup=False, highlight=False)
+    app_ = create_app(_store_dir(out), allowed_hosts=None if local else ["*"])
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"saksi: serving {out} at http://{shown}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output folder of `saksi run`")],
+    format_: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet | ftm (FollowTheMoney)")] = "jsonl",
+    dest: Annotated[Path | None, typer.Option(help="Folder to write into (default: OUT/export)")] = None,
+) -> None:
+    """Export the tables (articles, claims, events, entities, mentions, claim groups, copies) or FtM entities."""
+    from saksi.export import FORMATS
+    from saksi.export import export as run_export
+
+    if format_ not in FORMATS:
+        _fail(f"--format {format_}: use one of {', '.join(FORMATS)}")
+    written = run_export(_store_dir(out), format_, dest)
+    for path, n in written:
+        err.print(f"  {path}  ({n} {'entities' if format_ == 'ftm' else 'rows'})", markup=False, highlight=False)
 
 
 def main() -> None:

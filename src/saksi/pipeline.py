@@ -24,6 +24,7 @@ class Resources:
     languages: tuple[str, ...] = langdata.DEFAULT_LANGUAGES
     kb_extra: tuple[str, ...] = ()
     use_ner: bool = True
+    embed: bool = True  # multilingual embeddings of leads for rewrites and stories across languages
     default_language: str = "en"
     _ner: dict = field(default_factory=dict, repr=False)
 
@@ -54,7 +55,7 @@ class Resources:
 
     def __getstate__(self):
         """Only the settings travel to worker processes; each loads its own data and models."""
-        return {k: v for k, v in self.__dict__.items() if k in ("languages", "kb_extra", "use_ner", "default_language")}
+        return {k: v for k, v in self.__dict__.items() if k in ("languages", "kb_extra", "use_ner", "embed", "default_language")}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -124,8 +125,9 @@ def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
     from saksi.extract.events import extract_events
 
     a = analysis.article
+    ref = _as_date(a.published) or _as_date(latest_explicit_date(text, a.language))
     ner = res.ner(a.language)
-    resolver = ArticleResolver(res.kb, ner=ner)
+    resolver = ArticleResolver(res.kb, ner=ner, languages=(a.language,), date=ref)
     texts = [p.text for p in a.paragraphs]
     spans = list(ner.pipe(texts)) if ner is not None else [()] * len(texts)
     for p, ner_spans in zip(a.paragraphs, spans):
@@ -133,7 +135,6 @@ def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
             m.start += p.start
             m.end += p.start
             analysis.mentions.append(m)
-    ref = _as_date(a.published) or _as_date(latest_explicit_date(text, a.language))
     analysis.claims = extract_claims(a, text, resolver, ref, analysis.mentions)
     analysis.events = extract_events(a, text, resolver, ref, analysis.mentions)
     a.cited_sources = cited_sources(a, text, resolver, analysis.mentions, analysis.claims)
@@ -276,6 +277,21 @@ def _worker_analyse(doc: Document):
 
 def build_outputs(store, out_dir, res: Resources) -> None:
     """Corpus stage over everything stored, then the interchange files and the report."""
+    from saksi.corpus import build_corpus, default_embedder
+    from saksi.report.dossier import write_report
     from saksi.report.interchange import write_interchange
+    from saksi.store.embeddings import CachedEmbedder
 
+    articles = store.articles()
+    names: dict[str, set[str]] = {}
+    for m in store.mentions():
+        names.setdefault(m["article"], set()).add(m["canonical"])
+    for a in articles:
+        a["mentions"] = sorted(names.get(a["article"], ()))
+    embedder = default_embedder() if res.embed else None
+    if embedder is not None:
+        embedder = CachedEmbedder(embedder, store.conn, type(embedder).__name__)
+    corpus = build_corpus(articles, store.claims(), store.events(), embedder=embedder)
+    store.save_corpus_tables(corpus.tables())
     write_interchange(store, out_dir)
+    write_report(store, out_dir)
