@@ -127,7 +127,7 @@ def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
     a = analysis.article
     ref = _as_date(a.published) or _as_date(latest_explicit_date(text, a.language))
     ner = res.ner(a.language)
-    resolver = ArticleResolver(res.kb, ner=ner, languages=(a.language,), date=ref)
+    resolver = ArticleResolver(res.kb, ner=ner, languages=(a.language,), date=ref.isoformat() if ref else None)
     texts = [p.text for p in a.paragraphs]
     spans = list(ner.pipe(texts)) if ner is not None else [()] * len(texts)
     for p, ner_spans in zip(a.paragraphs, spans):
@@ -250,6 +250,8 @@ def _analyse_one(doc: Document, res: Resources):
         return analyse(doc, res)
     except RecursionError:
         return InputError(doc.path, "text too deeply nested to analyse")
+    except Exception as e:  # a bug must not cost the rest of the corpus: report it on the article's line
+        return InputError(doc.path, f"analysis failed ({type(e).__name__}: {e}); please report this")
 
 
 def _analyse_all(docs: list[Document], res: Resources, workers: int):

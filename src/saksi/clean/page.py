@@ -19,7 +19,7 @@ KEPT = {"content", "subheading", "standfirst"}
 KINDS = KEPT | {"title", "title_repeat", "outlet", "byline", "credit", "date", "section", "caption",
                 "photo_credit", "read_also", "widget", "source_line", "copyright", "footer"}
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"'”’»)]\s*$")
+_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*\s*$|[\"'”’»)」』]\s*$")
 _CAPTCHA = re.compile(r"^\S{1,8}\s*[×x*+\-−]\s*\S{1,8}\s*=\s*\S{0,4}$")
 _BREADCRUMB_SPLIT = re.compile(r"\s*[/⁄›»>|]\s*")
 _PAREN_CREDIT = re.compile(r"^\(\s*(?:(?P<outlet>[\w.\-]+(?:\s[\w.\-]+)?)\s*/\s*)?(?P<name>[^()/]{1,60}?)\s*\)$")
@@ -27,6 +27,7 @@ _LEAD = re.compile(r"^(?P<pre>[^\s\-–—][^\n–—]{0,70}?)\s+(?:-{1,2}|–|�
 _ALLCAPS_KICKER = re.compile(r"^[A-Z0-9][A-Z0-9 '’.,&/:]{3,80}\s[-–—]\s(?P<rest>.+)$")
 _DOMAIN = re.compile(r"\.(?:com|co\.id|or\.id|go\.id|web\.id|my\.id|id|net|org|co\.uk|co|news|tv|info|asia)$", re.I)
 _WORD = re.compile(r"\w+", re.U)
+_END_MARKERS = {"credit", "source_line", "copyright", "widget", "read_also", "footer"}
 
 
 @dataclass
@@ -40,8 +41,15 @@ class Page:
     lead_skip: dict[int, int] = field(default_factory=dict)  # line index → chars of outlet/dateline prefix
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+    """Words of a line; scripts written without spaces count about one word per two characters."""
+    n = len(_WORD.findall(s))
+    if n and (cjk := len(_CJK.findall(s))):
+        n += cjk // 2
+    return n
 
 
 def _ends_sentence(s: str) -> bool:
@@ -142,6 +150,8 @@ def _name_or_next(rest: str, lines: list[Line], i: int) -> str | None:
 
 
 def _breadcrumb(t: str, cues: Cues) -> bool:
+    if t.startswith("|") or "://" in t or t.startswith("www."):  # a table row or a link, not a trail
+        return False
     parts = [p for p in _BREADCRUMB_SPLIT.split(t) if p]
     if len(parts) < 2 or any(_words(p) > 4 for p in parts) or _ends_sentence(t):
         return False
@@ -196,11 +206,15 @@ def _body(page: Page, first: int, cues: Cues) -> None:
         else:
             listed = re.match(r"^(?:[-•*·▪–]|\d{1,2}[.)])\s", ln.text)
             ln.kind = "content" if listed or _is_paragraph(ln.text) or _ends_sentence(ln.text) else "subheading"
+    # The footer starts at the first page furniture after the last real paragraph; what lies between
+    # (a closing list, a tour schedule) is still the article's.
     last = max((i for i in range(first, len(lines)) if lines[i].kind == "content"
                 and (_ends_sentence(lines[i].text) and _words(lines[i].text) >= 3 or _words(lines[i].text) >= 12)), default=None)
-    for i in range(first if last is None else last + 1, len(lines)):
-        if lines[i].kind in KEPT:
-            lines[i].kind = "footer"
+    end = next((i for i in range(first if last is None else last + 1, len(lines)) if lines[i].kind in _END_MARKERS), None)
+    if end is not None:
+        for i in range(end + 1, len(lines)):
+            if lines[i].kind in KEPT:
+                lines[i].kind = "footer"
 
 
 def _lead(t: str, places: frozenset[str], dashless: bool = True) -> tuple[str | None, str | None, int] | None:
