@@ -105,3 +105,12 @@ def test_normalisation_cases():
     i = norm.text.index("10 000")
     s, e = norm.to_original(i, i + 6)
     assert raw[s:e] == "10\u00a0000"
+
+
+@given(st.text(alphabet="ab \n\u00a0\u200b\ufb01\u2028\r–é\u0301", max_size=40))
+def test_each_normalised_character_points_at_its_source(raw):
+    norm = normalize(raw)
+    for i, ch in enumerate(norm.text):
+        s, e = norm.to_original(i, i + 1)
+        assert e - s == 1
+        assert raw[s] == ch or raw[s] in "\u00a0\u2028\ufb01" or ch != ch.strip() or not ch.isascii()

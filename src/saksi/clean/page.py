@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from saksi.clean.cues import Cues
 from saksi.model import Line
@@ -44,6 +45,7 @@ class Page:
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=4096)
 def _words(s: str) -> int:
     """Words of a line; scripts written without spaces count about one word per two characters."""
     n = len(_WORD.findall(s))
