@@ -1,0 +1,201 @@
+"""Copies: the same text (exact), nearly the same text (near_duplicate, MinHash LSH over word
+shingles of the body), the same article in other words or another language (rewrite), and
+articles built on one origin (shared_origin: the same numbers credited to the same source, the
+same quotations and events). The earlier-published article — or, when a date is missing, the
+first read — is the original."""
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+
+import numpy as np
+
+from saksi.corpus.evidence import PairEvidence, describe
+from saksi.corpus.features import ArticleFeatures, Features, earliest
+from saksi.corpus.unionfind import UnionFind
+
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+def exact_copies(feats: list[ArticleFeatures]) -> tuple[list[dict], list[list[int]]]:
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for f in feats:
+        by_key[f.key].append(f.index)
+    rows, clusters = [], []
+    for key, members in by_key.items():
+        if len(members) < 2:
+            continue
+        clusters.append(members)
+        orig = earliest(members, feats)
+        for m in members:
+            if m != orig:
+                rows.append({"article": feats[m].name, "copy_of": feats[orig].name, "kind": "exact",
+                             "score": 1.0, "evidence": f"same text (key {key[:12]})"})
+    return rows, clusters
+
+
+# ----------------------------------------------------------------- near duplicates (MinHash LSH)
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    h = h.astype(np.uint32, copy=True)
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    return h
+
+
+class WordHasher:
+    """crc32 of casefolded, white-space separated words, cached."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, int] = {}
+
+    def extend(self, out: list[int], text: str) -> int:
+        """Append the hashes of the words of ``text`` to ``out``; → the number of words."""
+        cache = self._cache
+        words = text.casefold().split()
+        n0 = len(out)
+        try:
+            out.extend(map(cache.__getitem__, words))
+        except KeyError:  # new words: hash them, drop what was appended before the miss, redo
+            for x in set(words).difference(cache):
+                cache[x] = zlib.crc32(x.encode("utf-8", "surrogatepass"))
+            del out[n0:]
+            out.extend(map(cache.__getitem__, words))
+        return len(words)
+
+
+def _shingles(words: np.ndarray, lengths: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Word hashes of several texts (concatenated) → (shingle hashes, shingles per text)."""
+    w = words.astype(np.uint64)
+    m = len(w) - k + 1
+    if m <= 0:
+        return np.zeros(0, dtype=np.uint32), np.zeros(len(lengths), dtype=np.int64)
+    acc = np.zeros(m, dtype=np.uint64)
+    for s in range(k):
+        acc = acc * np.uint64(1099511628211) + w[s:s + m] * np.uint64((0x9E3779B97F4A7C15 >> (8 * s)) | 1)
+    acc ^= acc >> np.uint64(29)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    counts = np.maximum(lengths - k + 1, 0)
+    keep = np.zeros(m, dtype=bool)  # a shingle must not straddle two texts
+    for st, c in zip(starts[counts > 0].tolist(), counts[counts > 0].tolist()):
+        keep[st:st + c] = True
+    return (acc[keep] & _MASK32).astype(np.uint32), counts
+
+
+def shingle_hashes(text: str, k: int = 3) -> np.ndarray:
+    """The word k-shingles of one text as 32-bit hashes."""
+    out: list[int] = []
+    n = WordHasher().extend(out, text)
+    return _shingles(np.array(out, dtype=np.uint32), np.array([n]), k)[0]
+
+
+def minhash_signatures(texts: list[str], num_perm: int = 128, k: int = 3, seed: int = 1,
+                       chunk: int = 8192):
+    """(signatures (n, num_perm) uint32, shingle counts) in datasketch's affine32 scheme: every
+    shingle hash is mixed (murmur3 finaliser) and permuted as a·h + b mod 2³², a column minimum per
+    text. Texts are processed together in cache-sized chunks of about ``chunk`` words."""
+    from datasketch import MinHash
+
+    perms = MinHash(num_perm=num_perm, seed=seed).permutations
+    a = perms[0].astype(np.uint32)[:, None]
+    b = perms[1].astype(np.uint32)[:, None]
+    hasher = WordHasher()
+    sig = np.full((len(texts), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+    sizes = np.zeros(len(texts), dtype=np.int64)
+    words: list[int] = []
+    rows: list[int] = []
+    lengths: list[int] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        sh, counts = _shingles(np.array(words, dtype=np.uint32), np.array(lengths, dtype=np.int64), k)
+        idx = np.array(rows)
+        sizes[idx] = counts
+        has = counts > 0
+        if has.any():
+            hv = _fmix32(sh)
+            starts = np.concatenate(([0], np.cumsum(counts[has])[:-1]))
+            phv = a * hv[None, :]  # (num_perm, shingles): each text's shingles are a contiguous run
+            phv += b
+            sig[idx[has]] = np.minimum.reduceat(phv, starts, axis=1).T
+        words.clear()
+        rows.clear()
+        lengths.clear()
+
+    for i, t in enumerate(texts):
+        lengths.append(hasher.extend(words, t or ""))
+        rows.append(i)
+        if len(words) >= chunk:
+            flush()
+    flush()
+    return sig, sizes
+
+
+def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[int], *,
+                    threshold: float = 0.8, num_perm: int = 128, k: int = 3,
+                    min_shingles: int = 20) -> tuple[list[dict], list[list[int]]]:
+    """Near-duplicate clusters among the articles not in ``skip`` (non-first members of exact copies)."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    todo = [i for i in range(len(bodies)) if i not in skip]
+    sig, sizes = minhash_signatures([bodies[i] or "" for i in todo], num_perm, k)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    keep = [r for r in range(len(todo)) if sizes[r] >= min_shingles]
+    sketches = {r: LeanMinHash(seed=1, hashvalues=sig[r], scheme="affine32") for r in keep}
+    with lsh.insertion_session() as session:
+        for r in keep:
+            session.insert(r, sketches[r], check_duplication=False)
+    uf = UnionFind()
+    sims: dict[tuple[int, int], float] = {}
+    for r in keep:
+        for s in lsh.query(sketches[r]):
+            if s <= r:
+                continue
+            j = float(np.mean(sig[r] == sig[s]))
+            if j >= threshold:
+                uf.union(todo[r], todo[s])
+                sims[(todo[r], todo[s])] = j
+    rows, clusters = [], []
+    pos = {i: r for r, i in enumerate(todo)}
+    for members in uf.groups().values():
+        if len(members) < 2:
+            continue
+        members.sort()
+        clusters.append(members)
+        orig = earliest(members, feats)
+        for m in members:
+            if m == orig:
+                continue
+            j = sims.get((min(m, orig), max(m, orig)))
+            if j is None:
+                j = float(np.mean(sig[pos[m]] == sig[pos[orig]]))
+            rows.append({"article": feats[m].name, "copy_of": feats[orig].name, "kind": "near_duplicate",
+                         "score": round(j, 3),
+                         "evidence": f"about {j:.0%} of word {k}-grams of the body shared"})
+    return rows, clusters
+
+
+# ----------------------------------------------------------------- rewrites and shared origins
+def pair_copy(ev: PairEvidence, a: ArticleFeatures, b: ArticleFeatures, s) -> str | None:
+    """rewrite | shared_origin | None for a weighed pair (s: Settings)."""
+    if ev.gap is not None and ev.gap > s.copy_window_days:
+        return None
+    if ev.emb >= s.rewrite_emb:
+        if ev.numbers and ev.number_jaccard >= s.rewrite_claims:
+            return "rewrite"
+        if not a.numbers and not b.numbers and ev.entities >= 0.5 and (ev.quotes or ev.events):
+            return "rewrite"
+    if ev.hard >= s.origin_hard and ev.total >= s.origin_total:
+        return "shared_origin"
+    return None
+
+
+def copy_row(kind: str, ev: PairEvidence, feats: list[ArticleFeatures], F: Features) -> dict:
+    orig = earliest([ev.i, ev.j], feats)
+    other = ev.j if orig == ev.i else ev.i
+    return {"article": feats[other].name, "copy_of": feats[orig].name, "kind": kind,
+            "score": round(min(1.0, ev.total / 4.0), 3), "evidence": describe(ev, F)}

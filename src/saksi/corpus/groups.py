@@ -1,0 +1,203 @@
+"""Claim groups: claims that speak of the same quantity — same actor, action, recipient and object
+class — over overlapping (or unspecified) periods. For each group: the values reported, their
+range, the articles and outlets, and the attribution roots.
+
+Roots. ``attributed_to`` lists who the article credits, nearest first; the root of a chain is its
+farthest known source (a news outlet relaying a non-media source is not the origin: for
+``["MSMT", "NBC News"]`` the root is MSMT). Chains that share any name are one source, and so are
+claims read in articles that copy each other; an unattributed assertion is its outlet's own
+source, a confirmation or denial with no one credited is the actor's. ``independent_sources``
+counts the roots that remain.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from saksi.corpus import dates
+from saksi.corpus.features import cf, num_value
+from saksi.corpus.objects import object_class
+from saksi.corpus.unionfind import UnionFind
+
+INF = 10**9
+
+
+def claim_period(c: dict) -> tuple[int, int] | None:
+    """The months a claim covers as (first, last) month indices; None when unspecified."""
+    s, e = dates.month_index(c.get("period_start")), dates.month_index(c.get("period_end"))
+    if s is None and e is None:
+        return None
+    return (s if s is not None else -INF, e if e is not None else INF)
+
+
+def group_key(c: dict) -> tuple:
+    return (cf(c.get("actor")), c.get("action") or "other", cf(c.get("recipient")),
+            object_class(c.get("object"), c.get("action")))
+
+
+def split_periods(members: list[dict]) -> list[list[dict]]:
+    """Claims of one key → groups: connected runs of overlapping periods; claims with no period
+    join the group that reaches latest (an unscoped count is usually "so far")."""
+    scoped = [(claim_period(c), c) for c in members]
+    timed = sorted(((p, c) for p, c in scoped if p is not None), key=lambda pc: pc[0])
+    untimed = [c for p, c in scoped if p is None]
+    comps: list[tuple[int, list[dict]]] = []  # (reach, claims)
+    for p, c in timed:
+        if comps and p[0] <= comps[-1][0]:
+            reach, cl = comps[-1]
+            cl.append(c)
+            comps[-1] = (max(reach, p[1]), cl)
+        else:
+            comps.append((p[1], [c]))
+    if not comps:
+        return [untimed]
+    latest = max(range(len(comps)), key=lambda k: comps[k][0])
+    comps[latest][1].extend(untimed)
+    # keep the input order inside each group
+    order = {id(c): k for k, c in enumerate(members)}
+    out = [sorted(cl, key=lambda c: order[id(c)]) for _, cl in comps]
+    return sorted(out, key=lambda cl: order[id(cl[0])])
+
+
+def chain_root(chain: list[str], media: frozenset[str]) -> str:
+    """The farthest non-media name of a chain, else its farthest name."""
+    for x in reversed(chain):
+        if cf(x) not in media:
+            return x
+    return chain[-1]
+
+
+def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: dict[str, str],
+                 media: frozenset[str], canon=cf) -> tuple[list[dict], list[dict], dict[str, list[dict]]]:
+    """→ (group rows, group_claims rows, group id → its claims). ``family``: article → the
+    original of its copies; ``canon``: name → the key two spellings of one source share."""
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for c in claims:
+        by_key[group_key(c)].append(c)
+    first_seen = {}
+    for k, c in enumerate(claims):
+        first_seen.setdefault(id(c), k)
+
+    raw_groups: list[tuple[tuple, list[dict]]] = []
+    for key, members in by_key.items():
+        for g in split_periods(members):
+            raw_groups.append((key, g))
+    raw_groups.sort(key=lambda kg: first_seen[id(kg[1][0])])
+
+    groups, links, by_id = [], [], {}
+    for n, (key, members) in enumerate(raw_groups, 1):
+        gid = f"g{n:05d}"
+        roots, root_of = count_roots(members, articles_by_name, family, media, canon)
+        values = []
+        nums_lo, nums_hi = [], []
+        for c in members:
+            a = articles_by_name.get(c.get("article"), {})
+            values.append({
+                "claim": c.get("id"), "article": c.get("article"), "outlet": a.get("outlet"),
+                "value": c.get("value"), "value_low": c.get("value_low"), "value_high": c.get("value_high"),
+                "qualifier": c.get("qualifier") or "exact", "period_start": c.get("period_start"),
+                "period_end": c.get("period_end"), "stance": c.get("stance") or "asserted",
+                "attributed_to": list(c.get("attributed_to") or []), "root": root_of[id(c)],
+                "quote": c.get("quote"),
+            })
+            links.append({"group": gid, "claim": c.get("id"), "article": c.get("article"),
+                          "root": root_of[id(c)]})
+            if (c.get("stance") or "") == "denied":  # a denial is not a value reported
+                continue
+            v = c.get("value") if c.get("value") is not None else c.get("value_low")
+            if isinstance(v, (int, float)):
+                nums_lo.append(v)
+                nums_hi.append(v)
+            if isinstance(c.get("value_high"), (int, float)):
+                nums_hi.append(c["value_high"])
+        periods = [p for p in (claim_period(c) for c in members) if p is not None]
+        first = members[0]
+        arts = list(dict.fromkeys(c.get("article") for c in members))
+        outlets = list(dict.fromkeys(o for o in (articles_by_name.get(x, {}).get("outlet") for x in arts) if o))
+        groups.append({
+            "group": gid,
+            "actor": first.get("actor"), "action": key[1], "recipient": first.get("recipient"),
+            "object_class": key[3],
+            "objects": list(dict.fromkeys(c.get("object") for c in members if c.get("object"))),
+            "period_start": _month(min(p[0] for p in periods)) if periods else None,
+            "period_end": _month(max(p[1] for p in periods)) if periods else None,
+            "claims": [c.get("id") for c in members],
+            "values": values,
+            "value_min": min(nums_lo) if nums_lo else None,
+            "value_max": max(nums_hi) if nums_hi else None,
+            "articles": arts, "outlets": outlets,
+            "roots": roots, "independent_sources": len(roots),
+        })
+        by_id[gid] = members
+    return groups, links, by_id
+
+
+def _month(m: int) -> str | None:
+    if m <= -INF or m >= INF:
+        return None
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: dict[str, str],
+                media: frozenset[str], canon=cf) -> tuple[list[str], dict[int, str]]:
+    """Union-find over chain names, outlets and copy families → (root labels, claim → root label)."""
+    uf = UnionFind()
+    label_votes: dict[str, Counter] = {}
+    node_of: dict[int, str] = {}
+    for c in members:
+        cid = f"claim:{id(c)}"
+        node_of[id(c)] = cid
+        uf.add(cid)
+        chain = [x for x in (c.get("attributed_to") or []) if x]
+        stance = c.get("stance") or "asserted"
+        if chain:
+            nodes = [f"src:{canon(x)}" for x in chain]
+            label, weight = chain_root(chain, media), 3
+        elif stance in ("confirmed", "denied") and c.get("actor"):
+            nodes = [f"src:{canon(c['actor'])}"]
+            label, weight = c["actor"], 2
+        else:
+            a = articles_by_name.get(c.get("article"), {})
+            outlet = a.get("outlet")
+            nodes = [f"src:{canon(outlet)}" if outlet else f"article:{c.get('article')}"]
+            label, weight = outlet or f"{c.get('article')} (own reporting)", 1
+        for nd in nodes:
+            uf.union(cid, nd)
+        # a named source names a merged root better than an outlet's own reporting
+        label_votes[cid] = Counter({label: weight})
+    # copies count once: a claim in a copy joins the claims with the same number in its family
+    fam_members: dict[str, list[dict]] = defaultdict(list)
+    for c in members:
+        fam = family.get(c.get("article"))
+        if fam is not None:
+            fam_members[fam].append(c)
+    for fam, cs in fam_members.items():
+        if len({c.get("article") for c in cs}) < 2:
+            continue
+        by_value: dict = defaultdict(list)
+        for c in cs:
+            by_value[num_value(c)].append(c)
+        first_article = cs[0].get("article")
+        firsts = [c for c in cs if c.get("article") == first_article]
+        for c in cs:
+            if c.get("article") == first_article:
+                continue
+            partners = [p for p in by_value[num_value(c)] if p.get("article") != c.get("article")] or firsts
+            for p in partners:
+                uf.union(node_of[id(c)], node_of[id(p)])
+    comp_votes: dict = defaultdict(Counter)
+    comp_order: dict = {}
+    for c in members:
+        r = uf.find(node_of[id(c)])
+        comp_votes[r].update(label_votes[node_of[id(c)]])
+        comp_order.setdefault(r, len(comp_order))
+    comp_label = {r: votes.most_common(1)[0][0] for r, votes in comp_votes.items()}
+    # two components that happen to get the same label are still two sources; keep labels apart
+    labels, seen = [], Counter()
+    for r in sorted(comp_order, key=comp_order.get):
+        lab = comp_label[r]
+        seen[lab] += 1
+        if seen[lab] > 1:
+            lab = f"{lab} ({seen[lab]})"
+            comp_label[r] = lab
+        labels.append(lab)
+    return labels, {id(c): comp_label[uf.find(node_of[id(c)])] for c in members}

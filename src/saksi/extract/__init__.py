@@ -1,0 +1,1 @@
+"""Extraction of quantities, dates, claims and events from analysed text."""

@@ -1,0 +1,451 @@
+"""Who an article credits for what it says, and how sure it says it is.
+
+For every sentence ``Attributions`` finds the sources its cues name, in the order they stand:
+
+- cues followed by their source: "menurut laporan MSMT", "dikutip dari AFP", "according to Reuters",
+  "citing X", "yang dikutip NBC News" (one link of a chain), and verbs of saying after a quote or a
+  comma: "..., ujar Belousov", "..., said Lee";
+- cues preceded by their source: "Kantor berita resmi KCNA melaporkan bahwa", "X said";
+- sources without a name ("Laporan terbaru menyebutkan"), which make a claim reported all the same;
+- sources pointing back ("laporan tersebut", "the report", "ia", "mereka"): the report, person or
+  group named before;
+
+and where the hedges, confirmations, denials, plans and estimates stand. Claims pick from this what
+covers them (``claims.py``); ``cited_sources`` lists every named source of the article plus the news
+agencies its photo credits and captions name, never the article's own outlet.
+
+All cue words come from ``data/lang/<code>/attribution.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from saksi.extract.context import (
+    COMMA, GPE, LOC, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+)
+from saksi.extract.cues import LangCues, cues
+
+_NP_MAX_WORDS = 14
+MAX_SENTENCE = 20000
+_CAPS_RUN = re.compile(r"(?:[A-Z][\w'’\-.&]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w'’\-.&]*|of|the|for|de|del|des|la))*")
+_STOP_NP = re.compile(r"\b(?:yang|which|who|whom|where)\b", re.I)
+
+
+@dataclass
+class Source:
+    name: str
+    start: int  # local offsets of the name in the sentence
+    end: int
+    report: bool = False  # named as a report ("laporan MSMT"): what "laporan tersebut" points back to
+    type: str = ""
+
+
+@dataclass
+class SentAttr:
+    """What one sentence says about its sources and its certainty (local offsets)."""
+
+    sources: list[Source] = field(default_factory=list)
+    unnamed: bool = False  # a source without a name ("laporan terbaru menyebutkan")
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the phrases naming sources
+    strong: list[int] = field(default_factory=list)  # hedges: diduga, allegedly
+    weak: list[int] = field(default_factory=list)  # dilaporkan, reportedly
+    confirm: list[tuple[int, str | None]] = field(default_factory=list)  # (where, who confirms)
+    deny: list[tuple[int, str | None]] = field(default_factory=list)
+    plan: list[int] = field(default_factory=list)
+    estimate: list[int] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return _dedupe(s.name for s in self.sources)
+
+    def in_source(self, a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in self.spans)
+
+
+def _dedupe(names) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+class Attributions:
+    """The attribution of every sentence of an article, read in order (sources point back)."""
+
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.by_sent: list[SentAttr | None] = [None] * len(ctx.sents)
+        self._last_report: list[str] = []
+        self._last_sources: list[str] = []
+        self._last_person: str | None = None
+        self._done = -1
+
+    @classmethod
+    def of_ctx(cls, ctx: Ctx) -> "Attributions":
+        """The attributions of an article's context, read once and kept with it."""
+        att = getattr(ctx, "_attributions", None)
+        if att is None:
+            att = cls(ctx)
+            ctx._attributions = att
+        return att
+
+    def of(self, st: Sent) -> SentAttr:
+        while self._done < st.index:
+            self._done += 1
+            s = self.ctx.sents[self._done]
+            self.by_sent[self._done] = self._read(s)
+        return self.by_sent[st.index] or SentAttr()
+
+    # ------------------------------------------------------------ one sentence
+    def _read(self, st: Sent) -> SentAttr:
+        C = cues(st.lang)
+        sa = SentAttr()
+        if C is None:
+            return sa
+        s = st.text[:MAX_SENTENCE]  # a "sentence" of megabytes is no prose: read its start
+        W = st.words
+        ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+        hits: list[tuple[int, list[Source], tuple[int, int]]] = []
+
+        # sources after their cue ("menurut X"), and speech verbs after a comma/quote ("ujar X")
+        taken: list[tuple[int, int]] = []
+        for a, b, _, _ in C.src_after.finditer(s, words=W):
+            taken.append((a, b))
+            srcs, span = self._np_after(st, C, ms, b, cue=a)
+            if srcs or span:
+                hits.append((a, srcs, span))
+        for a, b, _, _ in C.speech_after.finditer(s, words=W):
+            if any(x <= a < y for x, y in taken) or not _after_quote_or_comma(s, a):
+                continue
+            srcs, span = self._np_after(st, C, ms, b, speech=True)
+            if srcs or span:
+                taken.append((a, b))
+                hits.append((a, srcs, span))
+        # sources before their cue ("X melaporkan bahwa")
+        for a, b, _, _ in C.src_before.finditer(s, words=W):
+            if any(x <= a < y for x, y in taken):
+                continue
+            srcs, span = self._np_before(st, C, ms, a)
+            if srcs or span:
+                hits.append((a, srcs, span))
+        hits.sort(key=lambda h: h[0])
+        for _, srcs, span in hits:
+            if span and span[1] > span[0]:
+                sa.spans.append(span)
+            if not srcs:
+                sa.unnamed = True
+            sa.sources.extend(srcs)
+
+        for a, _, _, _ in C.hedges_strong.finditer(s, words=W):
+            if not st.in_quote(a):
+                sa.strong.append(a)
+        for a, _, _, _ in C.hedges_weak.finditer(s, words=W):
+            if not st.in_quote(a):
+                sa.weak.append(a)
+        for a, _, _, _ in C.confirm.finditer(s, words=W):
+            if not st.in_quote(a):
+                sa.confirm.append((a, self._subject(st, C, ms, a)))
+        for a, _, _, _ in C.deny.finditer(s, words=W):
+            if not st.in_quote(a):
+                sa.deny.append((a, self._subject(st, C, ms, a)))
+        for a, _, _, _ in C.plan.finditer(s, words=W):
+            if not st.in_quote(a):
+                sa.plan.append(a)
+        for a, _, _, _ in C.estimate.finditer(s, words=W):
+            sa.estimate.append(a)
+
+        # remember what later sentences may point back to
+        reports = [x.name for x in sa.sources if x.report]
+        if reports:
+            self._last_report = _dedupe(reports)
+        if sa.sources:
+            self._last_sources = sa.names()
+        for _, _, m in ms:
+            if m.type == PERSON:
+                self._last_person = m.canonical
+        return sa
+
+    # ------------------------------------------------------------ noun phrases naming sources
+    def _np_after(self, st: Sent, C: LangCues, ms, pos: int, speech: bool = False, cue: int | None = None):
+        """The sources named right after a cue, up to the end of its noun phrase."""
+        s = st.text
+        cue = pos if cue is None else cue
+        end = _np_end(s, C, ms, pos)
+        inside = [(a, b, m) for a, b, m in ms if a >= pos and b <= end]
+        if speech and inside and gap_words(s, pos, inside[0][0]) > 5:
+            inside = []
+        if speech and not inside:
+            ana = self._anaphor(s, C, pos, end, st)
+            if ana:
+                return ana, (pos, end)
+            p = _skip_space(s, pos)
+            if C.unnamed.match(s, p) or C.report_nouns.match(s, p):  # "..., ungkap laporan itu"
+                return [], (pos, end)
+            return [], None
+        report = bool(C.report_nouns.match(s, _skip_space(s, pos)) or C.report_nouns.search(s, cue, pos))
+        srcs = self._pick(st, C, inside, report)
+        if not srcs:
+            srcs = self._anaphor(s, C, cue, end, st) or self._caps(st, C, pos, end, report)
+        if not srcs and not (C.unnamed.search(s, cue, end) or C.report_nouns.search(s, cue, end)):
+            return [], None
+        return srcs, (pos, end)
+
+    def _np_before(self, st: Sent, C: LangCues, ms, cue: int):
+        """The sources that are the subject of a verb of saying ("KCNA melaporkan")."""
+        s = st.text
+        floor = _subject_floor(s, C, cue, st.body_start)
+        inside = [(a, b, m) for a, b, m in ms if a >= floor and b <= cue
+                  and not _after_prep(s, C.not_subject_after, a)]
+        if inside and gap_words(s, inside[-1][1], cue) > 4:
+            inside = []
+        if inside and C.src_after.search(s, floor, inside[0][0]):
+            return [], None  # "laporan dari AS menyebut": the cue before names them
+        report = bool(C.report_nouns.match(s, _skip_space(s, floor)))
+        srcs = self._pick(st, C, inside, report)
+        if not srcs:
+            srcs = self._anaphor(s, C, floor, cue, st)
+        if not srcs:
+            if C.unnamed.search(s, floor, cue) and gap_words(s, floor, cue) <= 6:
+                return [], (floor, cue)
+            return [], None
+        return srcs, (floor, cue)
+
+    def _pick(self, st: Sent, C: LangCues, inside, report: bool) -> list[Source]:
+        """Names of sources in a noun phrase; a country inside a title ("anggota parlemen Korea
+        Selatan Lee") is no source when a person or body is named beside it."""
+        if not inside:
+            return []
+        named = [(a, b, m) for a, b, m in inside if m.type in (PERSON, ORG, MEDIA)]
+        use = named or [(a, b, m) for a, b, m in inside if m.type in (GPE, LOC)]
+        out = []
+        for a, b, m in use:
+            if m.type in (GPE, LOC):
+                name = self.ctx.actor(m, person_as_state=False) or m.canonical
+            else:
+                name = m.canonical
+            out.append(Source(name, a, b, report, m.type))
+        return out
+
+    def _anaphor(self, s: str, C: LangCues, a: int, b: int, st: Sent) -> list[Source]:
+        hit = C.anaphors.search(s, a, b)
+        if not hit:
+            return []
+        x, y, _, kind = hit
+        if kind == "report":
+            names = self._last_report or self._last_sources
+        elif kind == "person":
+            names = [self._last_person] if self._last_person else []
+        else:
+            names = self._group_before(st) or self._last_sources
+        return [Source(n, x, y, kind == "report") for n in names if n]
+
+    def _group_before(self, st: Sent) -> list[str]:
+        """The body or country a plural pronoun points back to: the first organisation named in the
+        sentence before (else its first country)."""
+        prev = self.ctx.prev(st)
+        if prev is None:
+            return []
+        ms = self.ctx.sent_mentions(prev)
+        for types in ((ORG,), (GPE,)):
+            for m in ms:
+                if m.type in types:
+                    return [self.ctx.actor(m, person_as_state=False) or m.canonical]
+        return []
+
+    def _caps(self, st: Sent, C: LangCues, a: int, b: int, report: bool) -> list[Source]:
+        """A capitalised name the entity finder missed ("according to Yonhap")."""
+        s = st.text
+        for m in _CAPS_RUN.finditer(s, a, b):
+            run = m.group().strip()
+            low = run.lower()
+            t = C.titles.match(low, 0)
+            while t and t[0] < len(low):
+                run = run[t[0]:].strip()
+                low = run.lower()
+                t = C.titles.match(low, 0)
+            words = run.split()
+            if not run or C.titles.get(run) or C.unnamed.get(run) or C.report_nouns.get(run):
+                continue
+            e = None
+            if self.ctx.resolver is not None:
+                try:
+                    e = self.ctx.resolver.resolve(run)
+                except Exception:  # noqa: BLE001
+                    e = None
+            if e is not None:
+                return [Source(e.name, m.start(), m.end(), report, getattr(e, "type", ""))]
+            if (len(words) >= 2 or (run.isupper() and len(run) >= 2)) and m.start() > 0:
+                return [Source(run, m.start(), m.end(), report, "")]
+        return []
+
+    def _subject(self, st: Sent, C: LangCues, ms, cue: int) -> str | None:
+        """Who confirms or denies: the nearest actor named before the cue in its clause."""
+        floor = _subject_floor(st.text, C, cue, st.body_start)
+        for a, b, m in reversed(ms):
+            if a >= floor and b <= cue:
+                name = self.ctx.actor(m)
+                if name:
+                    return name
+        return None
+
+
+# ---------------------------------------------------------------- text helpers
+def _skip_space(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _after_quote_or_comma(s: str, pos: int) -> bool:
+    """A speech verb inverted after the speech: '..., ujar X' or '...” kata X'."""
+    i = pos - 1
+    while i >= 0 and s[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and (s[i] in ",”\"'’" or (s[i] == "." and i > 0 and s[i - 1] in "”\""))
+
+
+def _np_end(s: str, C: LangCues, ms, pos: int) -> int:
+    """Where the noun phrase starting at ``pos`` ends: at a break, a relative pronoun, 'that', a
+    number ... but not at the comma of an apposition ("laporan kantor berita Korea Utara, KCNA,")
+    or of a list of names ("AS, Korea Selatan, dan Ukraina")."""
+    n = len(s)
+    cur = pos
+    words = 0
+    starts = {a for a, _, _ in ms}
+    ends = {b: a for a, b, _ in ms}
+    while cur < n:
+        m = WORD.search(s, cur)
+        brk = SOFT_BREAK.search(s, cur)
+        if brk and (m is None or brk.start() < m.start()):
+            if s[brk.start()] == ",":
+                nxt = _skip_space(s, brk.end())
+                conj = C.conjunctions.match(s, nxt)
+                after = _skip_space(s, conj[0]) if conj else nxt
+                if after in starts and _closed_apposition(s, C, ms, after):
+                    cur = after
+                    continue
+            return brk.start()
+        if m is None:
+            return n
+        a = m.start()
+        if a in starts:  # a name: take it whole
+            b = max(bb for aa, bb, _ in ms if aa == a)
+            cur = b
+            words += 1
+            continue
+        w = m.group().lower()
+        if _STOP_NP.fullmatch(w) or C.complementisers.match(s, a):
+            return a
+        conj = C.conjunctions.match(s, a)
+        if conj and _skip_space(s, conj[0]) not in starts:
+            return a
+        if w[:1].isdigit():
+            return a
+        words += 1
+        if words > _NP_MAX_WORDS:
+            return a
+        cur = m.end()
+    return n
+
+
+def _after_prep(s: str, preps, a: int) -> bool:
+    """A preposition stands right before ``a`` ("dukungan dari Pyongyang": Pyongyang is no subject)."""
+    j = a
+    while j > 0 and s[j - 1] in " \t\u00a0":
+        j -= 1
+    lo = max(0, j - 25)
+    hit = None
+    for x, y, _, _ in preps.finditer(s, lo, j):
+        hit = (x, y)
+    return hit is not None and hit[1] == j
+
+
+def _closed_apposition(s: str, C: LangCues, ms, a: int) -> bool:
+    """The name at ``a`` stands alone between commas (or ends the phrase): an apposition or the next
+    name of a list, not the subject of a new clause ("Menurut Lee, Korea Utara mengirim")."""
+    b = max(bb for aa, bb, _ in ms if aa == a)
+    nxt = _skip_space(s, b)
+    if nxt >= len(s) or s[nxt] in ",.;:)”\"":
+        return True
+    conj = C.conjunctions.match(s, nxt)
+    return bool(conj) and _skip_space(s, conj[0]) in {aa for aa, _, _ in ms}
+
+
+def _subject_floor(s: str, C: LangCues, cue: int, floor: int = 0) -> int:
+    """Where the clause whose verb stands at ``cue`` starts: after the last break or 'bahwa'/'that'
+    (a bracketed aside is part of the subject: "Ukraine's military intelligence (HUR) estimates")."""
+    best = floor
+    depth = 0
+    for m in SOFT_BREAK.finditer(s, floor, cue):
+        ch = s[m.start()]
+        if ch == "(":
+            depth += 1
+            continue
+        if ch == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            best = m.end()
+    for a, b, _, _ in C.complementisers.finditer(s, best, cue):
+        best = b
+    return best
+
+
+# ---------------------------------------------------------------- the article's sources
+def _fold(name: str | None) -> str:
+    s = re.sub(r"[^\w]", "", (name or "").casefold())
+    for suffix in ("com", "coid", "co", "net", "id", "org"):
+        if s.endswith(suffix) and len(s) > len(suffix) + 3:
+            s = s[: -len(suffix)]
+            break
+    return s
+
+
+def _own_outlet(article, name: str) -> bool:
+    own = _fold(getattr(article, "outlet", None))
+    if not own:
+        return False
+    f = _fold(name)
+    return bool(f) and (f == own or f.startswith(own) or own.startswith(f))
+
+
+def cited_sources(article, text, resolver, mentions, claims) -> list[str]:
+    """Canonical names of the agencies, outlets, officials and reports the article credits."""
+    ctx = shared_ctx(article, text, resolver, None, mentions)
+    att = Attributions.of_ctx(ctx)
+    out: list[str] = []
+
+    def add(name: str | None) -> None:
+        if name and name not in out and not _own_outlet(article, name):
+            out.append(name)
+
+    for st in ctx.sents:
+        for src in att.of(st).sources:
+            add(src.name)
+    for c in claims or ():
+        for n in getattr(c, "attributed_to", None) or ():
+            add(n)
+    # news agencies credited under photos
+    kb = getattr(resolver, "kb", None)
+    for st in ctx.sents:
+        if st.caption:
+            for m in ctx.sent_mentions(st):
+                if m.type == MEDIA:
+                    add(m.canonical)
+    if kb is not None:
+        langs = tuple(dict.fromkeys(x for x in (article.language, "en") if x))
+        for ln in getattr(article, "lines", None) or ():
+            if ln.kind in ("photo_credit", "caption"):
+                try:
+                    found = kb.find_mentions(ln.text, langs=langs)
+                except Exception:  # noqa: BLE001
+                    found = []
+                for f in found:
+                    e = f.entity
+                    if e is not None and e.type == MEDIA:
+                        add(e.name)
+    return out
+
+
+__all__ = ["Attributions", "SentAttr", "Source", "cited_sources", "COMMA"]

@@ -1,0 +1,669 @@
+"""Claims of numbers: how many soldiers, shells, missiles, workers or casualties, who sent them to
+whom, over which months, who says so and how sure the article is.
+
+For every count the numbers module finds (``kind == "count"``; years, dates, money, measures,
+percentages and ordinals never make a claim) this module reads, from the words around it:
+
+- the object: the noun after the number ("12 juta butir amunisi artileri" → artillery shells), or
+  before it with a classifier ("tentara sebanyak 10.000 orang"), or the object of the claim before
+  ("ribuan lainnya" → the soldiers just counted); its class decides what verbs can do with it;
+- the verb: the nearest verb after the object ("600 tentara tewas", "dikerahkan") or before the
+  number ("memasok 12 juta ..."), the verb of the list item before, or the list header's;
+- the action from class and verb (personnel + send → troops_deployed, + killed → casualties_killed ...);
+- the actor: the origin ("dari Korea Utara ke Rusia"), the owner of the object ("tentara Korut",
+  "North Korean troops"), the subject of the clause, the list header, the claim or sentence before;
+- the recipient: after "ke/kepada/untuk/membantu/to/for" (a region stands for its country: Kursk →
+  Russia), "memasok Rusia dengan", else the receiver the article names for the same actor elsewhere;
+- the period: ``dates.find_periods`` in the claim's clause, else the list header's;
+- attribution and stance from ``attribution.Attributions``.
+
+Everything a language contributes is in ``data/lang/<code>/claims.yaml`` and ``attribution.yaml``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from saksi.extract.attribution import Attributions, SentAttr
+from saksi.extract.context import (
+    GPE, HARD_BREAK, MEDIA, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+)
+from saksi.extract.cues import LangCues, cues
+from saksi.model import Claim, Mention
+
+SEND = {"personnel": "troops_deployed", "workers": "workers_sent", "munitions": "munitions_supplied",
+        "missiles": "missiles_supplied", "weapons": "weapons_supplied"}
+CASUALTY = {"killed": "casualties_killed", "wounded": "casualties_wounded", "casualties": "casualties_total"}
+HUMAN = {"personnel", "people", "workers"}
+SUPPLY_ACTIONS = frozenset(SEND.values())
+MAX_SENTENCE = 20000  # longer "sentences" are not prose: read only their start
+
+
+@dataclass
+class _Obj:
+    cls: str | None
+    name: str | None
+    start: int
+    end: int
+    possessor: Mention | None = None
+    elided: bool = False
+
+
+@dataclass
+class _Header:
+    actor: str | None = None
+    verb: str | None = None
+    recipient: str | None = None
+    period: tuple[str | None, str | None] | None = None
+    attr: SentAttr | None = None
+    plan: bool = False
+
+
+def extract_claims(article, text, resolver, ref, mentions) -> list[Claim]:
+    """Every claim of a number the article makes, in reading order."""
+    ctx = shared_ctx(article, text, resolver, ref, mentions)
+    return ClaimReader(ctx).read()
+
+
+class ClaimReader:
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.att = Attributions.of_ctx(ctx)
+        self.claims: list[Claim] = []
+        self._last: dict[int, tuple[Claim, _Obj, str]] = {}  # paragraph -> (claim, object, verb class)
+        self._headers: dict[int, _Header] = {}
+        self._list_verb: dict[int, str] = {}  # header index -> the verb class its items carry
+        self._explicit_recipient: list[bool] = []
+
+    # ------------------------------------------------------------ article
+    def read(self) -> list[Claim]:
+        from saksi.extract.numbers import find_quantities
+
+        for st in self.ctx.sents:
+            C = cues(st.lang)
+            if C is None or not C.has_claims:
+                continue
+            s = st.text if len(st.text) <= MAX_SENTENCE else st.text[:MAX_SENTENCE]
+            try:
+                qs = [q for q in find_quantities(s, st.lang) if q.kind == "count"]
+            except (ValueError, OverflowError, RecursionError):
+                continue
+            if not qs:
+                self.att.of(st)
+                continue
+            sa = self.att.of(st)
+            for i, q in enumerate(qs):
+                nxt = qs[i + 1].start if i + 1 < len(qs) else len(s)
+                prv = qs[i - 1].end if i > 0 else st.body_start
+                try:
+                    c = self._claim(st, C, sa, q, prv, nxt)
+                except (ValueError, OverflowError, IndexError):
+                    c = None
+                if c is not None:
+                    self.claims.append(c)
+        self._default_recipients()
+        return self.claims
+
+    # ------------------------------------------------------------ one number
+    def _claim(self, st: Sent, C: LangCues, sa: SentAttr, q, prv: int, nxt: int) -> Claim | None:
+        s = st.text
+        ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+        obj = self._object(st, C, ms, q, nxt)
+        prev = self._last.get(st.paragraph)
+        if obj is None:
+            return None
+        if obj.elided:
+            if prev is None:
+                return None
+            obj.cls, obj.name = prev[1].cls, prev[1].name
+            if obj.possessor is None:
+                obj.possessor = prev[1].possessor
+        header = self._header(st, C) if st.item else None
+
+        # the verb: after the object (passive, intransitive), else before the number
+        floor = self._floor(s, C, q.start, prv)
+        verb, vpos, vend = self._verb_after(s, C, ms, obj.end, nxt, bool(C.verbs.last(s, floor, q.start)))
+        if verb is None:
+            hit = C.verbs.last(s, floor, q.start)
+            if hit:
+                vpos, vend, _, verb = hit
+        implied = C.verbs.get(s[obj.start:obj.end]) if obj.cls == "people" else None
+        if verb is None and implied in CASUALTY:
+            verb = implied
+        if verb is None and st.item and st.header is not None:
+            verb = self._list_verb.get(st.header) or (header.verb if header else None)
+        if verb is None and obj.elided and prev is not None:
+            verb = prev[2]
+
+        recipient, explicit = self._recipient(st, C, ms, sa, q, obj, verb, vpos, vend, nxt)
+        action = self._action(obj, verb, explicit or bool(header and header.recipient), st)
+        if action is None:
+            return None
+        if st.item and st.header is not None and verb:
+            self._list_verb[st.header] = verb
+
+        casualty = action in CASUALTY.values()
+        actor = self._actor(st, C, ms, sa, q, obj, verb, vpos, floor, nxt, casualty)
+        if actor is None and header is not None:
+            actor = header.actor
+        if actor is None and prev is not None and (obj.elided or not self._has_subject(st, C, ms, sa, floor, q.start)):
+            actor = prev[0].actor
+        if actor is None:
+            actor = self._prev_subject(st)
+        if verb == "receive" and recipient is None:
+            recipient = self._subject(st, C, ms, sa, floor, vpos if vpos is not None else q.start)
+        if casualty:
+            recipient, explicit = None, False
+        if recipient is None and header is not None and not casualty:
+            recipient = header.recipient
+        if recipient is not None and recipient == actor:
+            recipient, explicit = None, False
+
+        period = self._period(st, C, sa, q, self._floor(s, C, q.start, st.body_start), nxt)
+        if period is None and header is not None:
+            period = header.period
+
+        qualifier = q.qualifier
+        if qualifier == "exact" and (any(floor <= p < q.start for p in sa.estimate)
+                                     or any(p < q.start for p in sa.estimate if p >= self._clause_floor(s, C, q.start, prv))):
+            qualifier = "approx"
+        names, stance = self._stance(st, C, sa, q, floor, nxt, actor, header)
+
+        a, b = self._quote(st, C, q, obj, prv, nxt, ms, vpos)
+        value = q.value
+        low, high = q.value_low, q.value_high
+        c = Claim(
+            article=self.ctx.article.name, quote=self.ctx.text[st.start + a:st.start + b],
+            start=st.start + a, end=st.start + b, action=action, object=obj.name or "",
+            actor=actor, recipient=recipient, value=_num(value), value_low=_num(low), value_high=_num(high),
+            qualifier=qualifier, period_start=period[0] if period else None,
+            period_end=period[1] if period else None, attributed_to=names, stance=stance,
+            in_caption=st.caption, sentence=st.text,
+        )
+        self._explicit_recipient.append(explicit)
+        self._last[st.paragraph] = (c, obj, verb or "")
+        return c
+
+    # ------------------------------------------------------------ object
+    def _object(self, st: Sent, C: LangCues, ms, q, nxt: int) -> _Obj | None:
+        s = st.text
+        starts = {a: (b, m) for a, b, m in ms}
+        pos = _skip(s, q.end)
+        possessor = None
+        el = C.elided.match(s, pos)
+        if el and not C.objects.match(s, pos):
+            return _Obj(None, None, q.start, el[0], elided=True)
+        v = C.verbs.match(s, pos)
+        if v and v[2] in CASUALTY and not C.objects.match(s, pos):  # "and thousands wounded"
+            if st.paragraph in self._last:
+                return _Obj(None, None, q.start, q.end, elided=True)
+            return _Obj("people", "people", q.start, q.end)
+        for _ in range(5):
+            if pos >= nxt:
+                break
+            hit = C.objects.match(s, pos)
+            if hit:
+                end, phrase, (cls, name) = hit
+                if cls == "people":  # "10.000 orang tentara"
+                    hit2 = C.objects.match(s, _skip(s, end))
+                    if hit2 and hit2[2][0] != "people":
+                        end, phrase, (cls, name) = hit2
+                if possessor is None:
+                    possessor, end = self._possessor_after(s, C, starts, end)
+                return _Obj(cls, name, pos, end, possessor)
+            if pos in starts:
+                b, m = starts[pos]
+                if m.type in (GPE, PERSON) or m.type == "ORG":
+                    possessor = m
+                pos = _skip(s, b)
+                continue
+            w = C.classifiers.match(s, pos) or C.fillers.match(s, pos)
+            if w:
+                pos = _skip(s, w[0])
+                continue
+            break
+        # "tentara sebanyak 10.000 orang": the object stands before the number
+        after = _skip(s, q.end)
+        tail = C.classifiers.match(s, after)
+        if tail or after >= len(s) or SOFT_BREAK.match(s, after) or C.verbs.match(s, after):
+            lo = max(st.body_start, _last_break(s, q.start, st.body_start))
+            hit = C.objects.last(s, lo, q.start)
+            if hit and gap_words(s, hit[1], q.start) <= 3:
+                a, b, _, (cls, name) = hit
+                poss, _ = self._possessor_after(s, C, starts, b)
+                return _Obj(cls, name, a, tail[0] if tail else q.end, poss)
+        return None
+
+    def _possessor_after(self, s: str, C: LangCues, starts, end: int):
+        """The owner named right after the object: "tentara Korut", "troops from North Korea"."""
+        p = _skip(s, end)
+        if p in starts:
+            b, m = starts[p]
+            if m.type in (GPE, PERSON, "ORG") and self.ctx.actor(m):
+                return m, b
+            return None, end
+        link = C.source_before_prep.match(s, p)
+        if link:
+            p2 = _skip(s, link[0])
+            if p2 in starts:
+                b, m = starts[p2]
+                if m.type in (GPE, PERSON, "ORG") and self.ctx.actor(m):
+                    return m, b
+        return None, end
+
+    # ------------------------------------------------------------ verb and action
+    def _verb_after(self, s: str, C: LangCues, ms, start: int, nxt: int, has_left: bool):
+        stop = min(nxt, _next_break(s, start))
+        n = 0
+        pos = start
+        for m in WORD.finditer(s, start, stop):
+            if m.start() < pos:
+                continue
+            hit = C.verbs.match(s, m.start(), stop)
+            if hit:
+                return _joint_casualties(s, C, hit, stop), m.start(), hit[0]
+            if C.clause_breaks.match(s, m.start()) or (has_left and m.group().lower() in ("yang", "which", "who")):
+                break
+            if any(a == m.start() for a, _, _ in ms):
+                pos = next(b for a, b, _ in ms if a == m.start())
+                continue
+            n += 1
+            if n > 4:
+                break
+        return None, None, None
+
+    def _action(self, obj: _Obj, verb: str | None, recipient: bool, st: Sent) -> str | None:
+        cls = obj.cls
+        if cls is None:
+            return None
+        if verb in CASUALTY:
+            return CASUALTY[verb] if cls in HUMAN else "other"
+        if verb in ("send", "receive"):
+            return SEND.get(cls)
+        if verb == "other":
+            return "other" if cls != "people" else None
+        if cls in ("munitions", "missiles", "weapons"):
+            return SEND[cls] if recipient else "other"
+        if cls == "personnel":
+            return SEND[cls] if recipient else "other"
+        if cls == "workers":
+            return SEND[cls] if recipient else "other"
+        return None
+
+    # ------------------------------------------------------------ actor and recipient
+    def _usable(self, sa: SentAttr, a: int, b: int) -> bool:
+        return not sa.in_source(a, b)
+
+    def _actor(self, st, C, ms, sa, q, obj: _Obj, verb, vpos, floor, nxt, casualty: bool) -> str | None:
+        s = st.text
+        stop = self._clause_end(s, C, ms, obj.end, nxt)
+        if not casualty:
+            # the origin of a transfer: "dari Korea Utara ke Rusia"; the agent: "dikirim oleh Korea Utara"
+            for a, b, m in ms:
+                if a < obj.end or a >= stop or not self._usable(sa, a, b):
+                    continue
+                if _preceded_by(s, C.source_before_prep, a, 1) or _preceded_by(s, C.agent_before, a, 1):
+                    name = self.ctx.actor(m)
+                    if name:
+                        return name
+        if obj.possessor is not None:
+            name = self.ctx.actor(obj.possessor)
+            if name:
+                return name
+        if casualty and vpos is not None and vpos < q.start:
+            return None  # "a strike killed 25 people": the subject is who killed, not whose dead
+        if verb == "receive":
+            for a, b, m in ms:
+                if a >= obj.end and a < stop and _preceded_by(s, C.source_before_prep, a, 1):
+                    name = self.ctx.actor(m)
+                    if name:
+                        return name
+            return None
+        end = vpos if vpos is not None and vpos < q.start else q.start
+        return self._subject(st, C, ms, sa, floor, end)
+
+    def _clause_end(self, s: str, C: LangCues, ms, start: int, nxt: int) -> int:
+        """Where the claim's clause ends after the object: a break, or a clause of purpose or time
+        ("untuk membantu Rusia merebut kembali Kursk dari kendali Ukraina")."""
+        right = _next_break(s, start, nxt)
+        for m in WORD.finditer(s, start, right):
+            hit = C.clause_breaks.match(s, m.start())
+            if hit:
+                return m.start()
+        return right
+
+    def _subject(self, st, C, ms, sa, floor: int, end: int) -> str | None:
+        s = st.text
+        for a, b, m in reversed(ms):
+            if b > end or a < floor:
+                continue
+            if not self._usable(sa, a, b) or m.type == MEDIA:
+                continue
+            if _preceded_by(s, C.not_subject_after, a, 0) or _preceded_by(s, C.recipient_before, a, 0):
+                continue
+            name = self.ctx.actor(m)
+            if name:
+                return name
+        return None
+
+    def _has_subject(self, st, C, ms, sa, floor, end) -> bool:
+        return self._subject(st, C, ms, sa, floor, end) is not None
+
+    def _prev_subject(self, st: Sent) -> str | None:
+        """The elided subject of a sentence continuing the one before it in its paragraph."""
+        prev = self.ctx.prev_in_paragraph(st)
+        if prev is None:
+            return None
+        C = cues(prev.lang)
+        if C is None:
+            return None
+        sa = self.att.of(prev)
+        for m in self.ctx.sent_mentions(prev):
+            a, b = m.start - prev.start, m.end - prev.start
+            if not self._usable(sa, a, b) or m.type == MEDIA:
+                continue
+            if _preceded_by(prev.text, C.not_subject_after, a, 0):
+                continue
+            name = self.ctx.actor(m)
+            if name:
+                return name
+        return None
+
+    def _recipient(self, st, C, ms, sa, q, obj: _Obj, verb, vpos, vend, nxt) -> tuple[str | None, bool]:
+        s = st.text
+        # "memasok Rusia dengan ...": the receiver right after the verb
+        if vend is not None and vpos is not None and vpos < q.start:
+            p = _skip(s, vend)
+            for a, b, m in ms:
+                if a == p and C.supply_with.match(s, _skip(s, b)):
+                    r = self.ctx.recipient(m)
+                    if r:
+                        return r, True
+        stop = min(nxt, len(s))
+        hb = HARD_BREAK.search(s, obj.end, stop)
+        if hb and s[hb.start()] in ";":
+            stop = hb.start()
+        for a, b, m in ms:
+            if a < obj.end or a >= stop or not self._usable(sa, a, b):
+                continue
+            if obj.possessor is not None and m is obj.possessor:
+                continue
+            if _preceded_by(s, C.recipient_before, a, 2):
+                r = self.ctx.recipient(m)
+                if r:
+                    return r, True
+        return None, False
+
+    def _default_recipients(self) -> None:
+        """A transfer without a receiver in its clause goes where the article's other transfers by the
+        same actor go (or, failing those, where its sentences send things)."""
+        known: dict[str | None, Counter] = {}
+        for c in self.claims:
+            if c.recipient and c.action in SUPPLY_ACTIONS:
+                known.setdefault(c.actor, Counter())[c.recipient] += 1
+        for c in self.claims:
+            if c.recipient or c.action not in SUPPLY_ACTIONS or not c.actor:
+                continue
+            counts = known.get(c.actor)
+            if not counts:
+                counts = self._scan_recipients(c.actor)
+                known[c.actor] = counts
+            best = [r for r, _ in counts.most_common() if r != c.actor]
+            if best:
+                c.recipient = best[0]
+
+    def _scan_recipients(self, actor: str) -> Counter:
+        out: Counter = Counter()
+        for st in self.ctx.sents:
+            C = cues(st.lang)
+            if C is None:
+                continue
+            s = st.text
+            ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+            if not any(self.ctx.actor(m) == actor for _, _, m in ms):
+                continue
+            sends = [a for a, _, _, v in C.verbs.finditer(s, words=st.words) if v == "send"]
+            if not sends:
+                continue
+            for a, b, m in ms:
+                if a > sends[0] and _preceded_by(s, C.recipient_before, a, 2):
+                    r = self.ctx.recipient(m)
+                    if r and r != actor:
+                        out[r] += 1
+        return out
+
+    # ------------------------------------------------------------ lists
+    def _header(self, st: Sent, C: LangCues) -> _Header | None:
+        if st.header is None:
+            return None
+        if st.header in self._headers:
+            return self._headers[st.header]
+        hs = self.ctx.sents[st.header]
+        HC = cues(hs.lang) or C
+        sa = self.att.of(hs)
+        s = hs.text
+        ms = [(m.start - hs.start, m.end - hs.start, m) for m in self.ctx.sent_mentions(hs)]
+        h = _Header(attr=sa)
+        for a, b, m in reversed(ms):
+            if self._usable(sa, a, b) and m.type != MEDIA and not _preceded_by(s, HC.not_subject_after, a, 0) \
+                    and not _preceded_by(s, HC.recipient_before, a, 0):
+                h.actor = self.ctx.actor(m)
+                if h.actor:
+                    break
+        hit = HC.verbs.last(s)
+        if hit:
+            h.verb = hit[3]
+        for a, b, m in ms:
+            if self._usable(sa, a, b) and _preceded_by(s, HC.recipient_before, a, 2):
+                r = self.ctx.recipient(m)
+                if r and r != h.actor:
+                    h.recipient = r
+                    break
+        for p in self._periods(hs):
+            if not sa.in_source(p.start, p.end):
+                h.period = (p.period_start, p.period_end)
+                break
+        h.plan = bool(sa.plan)
+        self._headers[st.header] = h
+        return h
+
+    # ------------------------------------------------------------ period
+    def _periods(self, st: Sent):
+        if not hasattr(st, "_periods"):
+            from saksi.extract.dates import find_periods
+
+            try:
+                st._periods = find_periods(st.text[:MAX_SENTENCE], st.lang, self.ctx.ref)
+            except (ValueError, OverflowError, RecursionError):
+                st._periods = []
+        return st._periods
+
+    def _period(self, st: Sent, C: LangCues, sa: SentAttr, q, floor: int, nxt: int):
+        s = st.text
+        lo = self._clause_floor(s, C, q.start, floor)
+        hi = nxt
+        best = None
+        for p in self._periods(st):
+            if p.end <= lo or p.start >= hi or sa.in_source(p.start, p.end):
+                continue
+            if q.start <= p.start < q.end:
+                continue
+            d = p.start - q.end if p.start >= q.end else (q.start - p.end) + 1000
+            if best is None or d < best[0]:
+                best = (d, p)
+        if best is None:
+            return None
+        p = best[1]
+        if p.period_start and p.period_end == p.period_start or _one_year(p):
+            # "since the start of the invasion in February 2022": open-ended
+            lo2 = max(lo, p.start - 80)
+            if C.since and C.since.search(s, lo2, p.start) and not C.since.search(s, p.start, p.end):
+                return p.period_start, None
+        return p.period_start, p.period_end
+
+    # ------------------------------------------------------------ attribution and stance
+    def _stance(self, st, C, sa: SentAttr, q, floor, nxt, actor, header: _Header | None):
+        names = sa.names()
+        unnamed = sa.unnamed
+        strong = [p for p in sa.strong if p < nxt]
+        weak = [p for p in sa.weak if p < nxt]
+        plan_floor = _last_break(st.text, q.start, st.body_start)
+        plan = any(plan_floor <= p < q.start for p in sa.plan)
+        if header is not None and header.attr is not None:
+            ha = header.attr
+            names = names or ha.names()
+            unnamed = unnamed or ha.unnamed
+            strong = strong or ha.strong
+            weak = weak or ha.weak
+            plan = plan or header.plan
+        deny = [d for d in sa.deny if d[0] < nxt]
+        confirm = [c for c in sa.confirm if c[0] < q.start]
+        if deny:
+            return names, "denied"
+        if confirm:
+            who = confirm[-1][1]
+            if who is None or who == actor:
+                return [n for n in names if n != actor], "confirmed"
+            if who not in names:
+                names = names + [who]
+        if plan:
+            return names, "planned"
+        if strong:
+            return names, "alleged"
+        if names or unnamed:
+            return names, "reported"
+        if weak:
+            return names, "alleged"
+        return names, "asserted"
+
+    # ------------------------------------------------------------ clause bounds and quote
+    def _floor(self, s: str, C: LangCues, pos: int, prv: int) -> int:
+        """Where the claim's clause starts, for its verb and subject: after the last hard break,
+        'bahwa'/'that', or the claim before."""
+        best = prv
+        for m in HARD_BREAK.finditer(s, prv, pos):
+            best = m.end()
+        for _, b, _, _ in C.complementisers.finditer(s, best, pos):
+            best = b
+        return best
+
+    def _clause_floor(self, s: str, C: LangCues, pos: int, floor: int) -> int:
+        return floor
+
+    def _quote(self, st: Sent, C: LangCues, q, obj: _Obj, prv: int, nxt: int, ms, vpos) -> tuple[int, int]:
+        s = st.text
+        if st.item:
+            a, b = st.body_start, len(s)
+            return _trim(s, a, b)
+        left = max(prv, _last_break(s, q.start, st.body_start))
+        for _, b, _, _ in C.complementisers.finditer(s, left, q.start):
+            left = b
+        if prv > st.body_start:  # a claim before in this sentence: start after the word joining them
+            for _, b, _, _ in C.conjunctions.finditer(s, left, q.start):
+                left = b
+        # a long run before the number: start at the verb or the subject
+        if gap_words(s, left, q.start) > 12:
+            cand = [x for x in (vpos,) if x is not None and left <= x < q.start]
+            cand += [a for a, b, m in ms if left <= a < q.start and gap_words(s, a, q.start) <= 10]
+            left = min(cand) if cand else _word_back(s, q.start, 8)
+        right = _next_break(s, obj.end, nxt)
+        for m in WORD.finditer(s, obj.end, right):
+            hit = C.clause_breaks.match(s, m.start())
+            if hit:
+                nxt_word = _skip(s, hit[0])
+                if not any(a == nxt_word for a, _, _ in ms):
+                    right = m.start()
+                    break
+        a, b = _trim(s, left, right)
+        # leading/trailing conjunctions ("dan ribuan lainnya", "gugur dan")
+        c = C.conjunctions.match(s, a)
+        if c and c[0] < b:
+            a = _skip(s, c[0])
+        last = None
+        for m in WORD.finditer(s, a, b):
+            last = m
+        if last is not None and C.conjunctions.get(last.group()) and last.start() > q.end:
+            b = last.start()
+        return _trim(s, a, b)
+
+
+# ---------------------------------------------------------------- helpers
+def _joint_casualties(s: str, C: LangCues, hit, stop: int) -> str:
+    """'killed or wounded', 'tewas dan terluka' read as one: casualties of both kinds."""
+    cls = hit[2]
+    if cls not in ("killed", "wounded"):
+        return cls
+    conj = C.conjunctions.match(s, _skip(s, hit[0]), stop)
+    if conj:
+        other = C.verbs.match(s, _skip(s, conj[0]), stop)
+        if other and other[2] in ("killed", "wounded") and other[2] != cls:
+            return "casualties"
+    return cls
+
+
+def _one_year(p) -> bool:
+    a, b = p.period_start or "", p.period_end or ""
+    return len(a) == 7 and len(b) == 7 and a[:4] == b[:4] and a[5:] == "01" and b[5:] == "12"
+
+
+def _num(v):
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if f != f or f in (float("inf"), float("-inf")):
+        return None
+    return f
+
+
+def _skip(s: str, pos: int) -> int:
+    n = len(s)
+    while pos < n and s[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _trim(s: str, a: int, b: int) -> tuple[int, int]:
+    junk = " \t\u00a0\n,;:.-–—\"“”'’()"
+    while a < b and s[a] in junk:
+        a += 1
+    while b > a and s[b - 1] in junk:
+        b -= 1
+    # keep a closing bracket or quote that belongs to the quoted words
+    return a, b
+
+
+def _last_break(s: str, pos: int, floor: int = 0) -> int:
+    best = floor
+    for m in SOFT_BREAK.finditer(s, floor, pos):
+        best = m.end()
+    return best
+
+
+def _next_break(s: str, pos: int, ceil: int | None = None) -> int:
+    end = len(s) if ceil is None else min(ceil, len(s))
+    m = SOFT_BREAK.search(s, pos, end)
+    return m.start() if m else end
+
+
+def _word_back(s: str, pos: int, n: int) -> int:
+    ws = [m.start() for m in WORD.finditer(s, max(0, pos - 200), pos)]
+    return ws[-n] if len(ws) >= n else (ws[0] if ws else pos)
+
+
+def _preceded_by(s: str, phrases, a: int, gap: int) -> bool:
+    """A phrase ends right before ``a`` (or at most ``gap`` words before it)."""
+    if not phrases:
+        return False
+    lo = max(0, a - 60)
+    best = None
+    for x, y, _, _ in phrases.finditer(s, lo, a):
+        best = (x, y)
+    if best is None:
+        return False
+    between = s[best[1]:a]
+    if SOFT_BREAK.search(between):
+        return False
+    return gap_words(s, best[1], a) <= gap

@@ -1,0 +1,233 @@
+"""The words claims, attribution and events look for, compiled per language from data files.
+
+``cues(lang)`` reads ``data/lang/<lang>/{claims,attribution,events}.yaml`` once and compiles every
+list into one linear regular expression (a trie of the phrases, longest first, as whole words,
+ignoring case) with a map from the phrase found back to what it means. Nothing here knows any
+language: a language with no such files gets ``None`` and yields no claims or events.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator
+
+from saksi import lang as langdata
+from saksi.extract.numbers import _norm, alternation
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The lower-case words of a text, as ``Phrases.absent`` compares them."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def key(phrase: str) -> str:
+    """A phrase as the maps below store it: lower case, single spaces."""
+    return _norm(phrase)
+
+
+class Phrases:
+    """A set of phrases (each with a value) compiled into one regular expression."""
+
+    __slots__ = ("map", "re", "_any", "firsts", "_always")
+
+    def __init__(self, items: Any = None, value: Any = True):
+        mapping: dict[str, Any] = {}
+        if isinstance(items, dict):
+            for k, v in items.items():
+                if k is not None and key(str(k)):
+                    mapping[key(str(k))] = v
+        else:
+            for k in items or ():
+                if k is not None and key(str(k)):
+                    mapping[key(str(k))] = value
+        self.map = mapping
+        self._any = bool(mapping)
+        self.re = re.compile(alternation(mapping), re.I) if mapping else None
+        # the first word of every phrase: a text holding none of them holds no phrase
+        self.firsts: set[str] = set()
+        self._always = False
+        for k in mapping:
+            m = _WORD.match(k)
+            if m is None:
+                self._always = True
+            else:
+                self.firsts.add(m.group())
+
+    def __bool__(self) -> bool:
+        return self._any
+
+    def __contains__(self, phrase: str) -> bool:
+        return key(phrase) in self.map
+
+    def get(self, phrase: str, default: Any = None) -> Any:
+        return self.map.get(key(phrase), default)
+
+    def absent(self, words: "set[str] | frozenset[str] | None") -> bool:
+        """True when a text with these (lower-case) words cannot hold any of the phrases."""
+        return not self._any or (words is not None and not self._always and self.firsts.isdisjoint(words))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, words=None) -> Iterator[tuple[int, int, str, Any]]:
+        """(start, end, phrase, value) of every match in text[pos:endpos] (``words``: the text's
+        lower-case words, to skip the scan when none can start a phrase)."""
+        if self.absent(words):
+            return
+        end = len(text) if endpos is None else endpos
+        for m in self.re.finditer(text, pos, end):
+            k = key(m.group())
+            yield m.start(), m.end(), k, self.map.get(k, True)
+
+    def match(self, text: str, pos: int, endpos: int | None = None) -> tuple[int, str, Any] | None:
+        """The phrase starting exactly at ``pos``: (end, phrase, value)."""
+        if not self._any:
+            return None
+        m = self.re.match(text, pos, len(text) if endpos is None else endpos)
+        if not m or m.end() == pos:
+            return None
+        k = key(m.group())
+        return m.end(), k, self.map.get(k, True)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        for hit in self.finditer(text, pos, endpos):
+            return hit
+        return None
+
+    def last(self, text: str, pos: int = 0, endpos: int | None = None):
+        """The last match in text[pos:endpos], or None."""
+        found = None
+        for hit in self.finditer(text, pos, endpos):
+            found = hit
+        return found
+
+
+@dataclass
+class LangCues:
+    lang: str
+    # claims
+    objects: Phrases = field(default_factory=Phrases)  # phrase -> (class, English name)
+    classifiers: Phrases = field(default_factory=Phrases)
+    fillers: Phrases = field(default_factory=Phrases)
+    elided: Phrases = field(default_factory=Phrases)
+    verbs: Phrases = field(default_factory=Phrases)  # phrase -> verb class
+    recipient_before: Phrases = field(default_factory=Phrases)
+    source_before_prep: Phrases = field(default_factory=Phrases)
+    supply_with: Phrases = field(default_factory=Phrases)
+    estimate: Phrases = field(default_factory=Phrases)
+    clause_breaks: Phrases = field(default_factory=Phrases)
+    conjunctions: Phrases = field(default_factory=Phrases)
+    complementisers: Phrases = field(default_factory=Phrases)
+    agent_before: Phrases = field(default_factory=Phrases)
+    not_subject_after: Phrases = field(default_factory=Phrases)
+    # attribution
+    src_after: Phrases = field(default_factory=Phrases)
+    speech_after: Phrases = field(default_factory=Phrases)
+    src_before: Phrases = field(default_factory=Phrases)
+    report_nouns: Phrases = field(default_factory=Phrases)
+    unnamed: Phrases = field(default_factory=Phrases)
+    anaphors: Phrases = field(default_factory=Phrases)  # phrase -> report | person | group
+    hedges_strong: Phrases = field(default_factory=Phrases)
+    hedges_weak: Phrases = field(default_factory=Phrases)
+    confirm: Phrases = field(default_factory=Phrases)
+    deny: Phrases = field(default_factory=Phrases)
+    plan: Phrases = field(default_factory=Phrases)
+    titles: Phrases = field(default_factory=Phrases)
+    pronouns: Phrases = field(default_factory=Phrases)  # phrase -> person | group
+    quote_chars: str = "\"“”"
+    # events
+    triggers: Phrases = field(default_factory=Phrases)  # phrase -> (type, English verb)
+    needs_person_after: frozenset = frozenset()
+    anaphoric_after: Phrases = field(default_factory=Phrases)
+    war_nouns: Phrases = field(default_factory=Phrases)
+    war_links: Phrases = field(default_factory=Phrases)
+    war_verbs: Phrases = field(default_factory=Phrases)
+    place_before: Phrases = field(default_factory=Phrases)
+    place_fillers: Phrases = field(default_factory=Phrases)
+    photo_cues: Phrases = field(default_factory=Phrases)
+    photo_shows: Phrases = field(default_factory=Phrases)
+    since: Phrases = field(default_factory=Phrases)
+    has_claims: bool = False
+    has_events: bool = False
+
+
+def _pairs(table: dict | None) -> dict[str, Any]:
+    """{class: {phrase: name}} -> {phrase: (class, name)}; later classes do not override earlier ones."""
+    out: dict[str, Any] = {}
+    for cls, items in (table or {}).items():
+        if isinstance(items, dict):
+            for phrase, name in items.items():
+                out.setdefault(str(phrase), (str(cls), str(name)))
+        else:
+            for phrase in items or ():
+                out.setdefault(str(phrase), (str(cls), str(phrase)))
+    return out
+
+
+def _classed(table: dict | None) -> dict[str, str]:
+    """{class: [phrase, ...]} -> {phrase: class} (the first class listing a phrase wins)."""
+    out: dict[str, str] = {}
+    for cls, items in (table or {}).items():
+        for phrase in items or ():
+            out.setdefault(str(phrase), str(cls))
+    return out
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> LangCues | None:
+    """The compiled cues of a language, or None when it has none of the three data files."""
+    claims = langdata.load(lang, "claims") if lang else {}
+    attrib = langdata.load(lang, "attribution") if lang else {}
+    events = langdata.load(lang, "events") if lang else {}
+    if not (claims or attrib or events):
+        return None
+    c = LangCues(lang)
+    c.has_claims = bool(claims.get("objects"))
+    c.objects = Phrases(_pairs(claims.get("objects")))
+    c.classifiers = Phrases(claims.get("classifiers"))
+    c.fillers = Phrases(claims.get("fillers"))
+    c.elided = Phrases(claims.get("elided_objects"))
+    c.verbs = Phrases(_classed(claims.get("verbs")))
+    c.recipient_before = Phrases(claims.get("recipient_before"))
+    c.source_before_prep = Phrases(claims.get("source_before"))
+    c.supply_with = Phrases(claims.get("supply_with"))
+    c.estimate = Phrases(claims.get("estimate"))
+    c.clause_breaks = Phrases(claims.get("clause_breaks"))
+    c.conjunctions = Phrases(claims.get("conjunctions"))
+    c.complementisers = Phrases(claims.get("complementisers"))
+    c.agent_before = Phrases(claims.get("agent_before"))
+    c.not_subject_after = Phrases(claims.get("not_subject_after"))
+
+    c.src_after = Phrases(attrib.get("source_after"))
+    c.speech_after = Phrases(attrib.get("speech_after"))
+    c.src_before = Phrases(attrib.get("source_before"))
+    c.report_nouns = Phrases(attrib.get("report_nouns"))
+    c.unnamed = Phrases(attrib.get("unnamed_sources"))
+    c.anaphors = Phrases(_classed(attrib.get("anaphors")))
+    c.hedges_strong = Phrases(attrib.get("hedges_strong"))
+    c.hedges_weak = Phrases(attrib.get("hedges_weak"))
+    c.confirm = Phrases(attrib.get("confirm"))
+    c.deny = Phrases(attrib.get("deny"))
+    c.plan = Phrases(attrib.get("plan"))
+    c.titles = Phrases(attrib.get("titles"))
+    c.pronouns = Phrases(_classed(attrib.get("pronouns")))
+    c.quote_chars = "".join(str(q) for q in attrib.get("quotes") or ["\"", "“", "”"])
+
+    trig: dict[str, tuple[str, str]] = {}
+    for etype, items in (events.get("triggers") or {}).items():
+        for phrase, verb in (items or {}).items():
+            trig.setdefault(str(phrase), (str(etype), str(verb)))
+    c.has_events = bool(trig)
+    c.triggers = Phrases(trig)
+    c.needs_person_after = frozenset(key(str(x)) for x in events.get("needs_person_after") or ())
+    c.anaphoric_after = Phrases(events.get("anaphoric_after"))
+    c.war_nouns = Phrases(events.get("war_nouns"))
+    c.war_links = Phrases(events.get("war_links"))
+    c.war_verbs = Phrases(events.get("war_verbs"))
+    c.place_before = Phrases(events.get("place_before"))
+    c.place_fillers = Phrases(events.get("place_fillers"))
+    c.photo_cues = Phrases(events.get("photo_cues"))
+    c.photo_shows = Phrases(events.get("photo_shows"))
+    c.since = Phrases(events.get("since"))
+    return c

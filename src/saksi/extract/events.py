@@ -1,0 +1,440 @@
+"""Dated events: meetings, visits, statements, treaty signings, foundings, deployments, transfers and
+the start of a war, each with its date, participants, place and a one-line English summary.
+
+A sentence gives at most one event: the trigger word of the highest-ranked type (``TYPE_RANK``)
+that has a date close to it (``dates.find_dates``, resolved against the article's date). Words in
+quotation marks are speech, not events. In a photo caption, a date that follows a photo cue
+("Foto diambil dari publikasi ..., Selasa (6/5/2025)") before the caption says what the photo shows
+is the photo's date and never an event's; a date in the described scene ("... di Pyongyang pada 18
+Juni 2024") is. A meeting or statement in the article's lead sentences with no date of its own
+happened around the article's date (its month). Events of one article are merged: the same type,
+date and participants; a statement made at a meeting the same day; a vaguer date of an event
+dated precisely elsewhere in the article.
+
+Trigger words, photo cues and the words around places and wars come from
+``data/lang/<code>/events.yaml``; summaries are English templates.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from saksi import lang as langdata
+from saksi.extract.attribution import Attributions, SentAttr
+from saksi.extract.context import (
+    GPE, LOC, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+)
+from saksi.extract.cues import LangCues, cues
+from saksi.model import Event
+
+TYPE_RANK = ("war_start", "treaty_signed", "organisation_founded", "meeting", "deployment", "transfer",
+             "statement")
+MAX_WORDS_TO_DATE = 25
+LEAD_TYPES = ("meeting", "statement")
+MAX_SENTENCE = 20000
+
+
+def extract_events(article, text, resolver, ref, mentions) -> list[Event]:
+    ctx = shared_ctx(article, text, resolver, ref, mentions)
+    return EventReader(ctx).read()
+
+
+class EventReader:
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.att = Attributions.of_ctx(ctx)
+        self._war: list[str] | None = None
+        body = [st.paragraph for st in ctx.sents if not st.caption]
+        self._lead_paragraph = body[0] if body else None
+
+    def read(self) -> list[Event]:
+        found: list[tuple[Event, bool]] = []
+        for st in self.ctx.sents:
+            C = cues(st.lang)
+            sa = self.att.of(st)
+            if C is None or not C.has_events or len(st.text) > MAX_SENTENCE:
+                continue
+            try:
+                ev = self._event(st, C, sa)
+            except (ValueError, OverflowError, IndexError, RecursionError):
+                ev = None
+            if ev is not None:
+                found.append(ev)
+        return _merge(found)
+
+    # ------------------------------------------------------------ one sentence
+    def _event(self, st: Sent, C: LangCues, sa: SentAttr):
+        s = st.text
+        ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+        trig = []
+        for a, b, phrase, (etype, verb) in C.triggers.finditer(s, words=st.words):
+            if st.in_quote(a) or sa.in_source(a, b):
+                continue
+            if phrase in C.needs_person_after and not any(
+                    m.type == PERSON and x >= b and gap_words(s, b, x) <= 6 for x, _, m in ms):
+                continue
+            trig.append((a, b, phrase, etype, verb))
+        for a, b, phrase, _ in C.war_verbs.finditer(s, words=st.words):
+            if st.in_quote(a) or any(x <= a < y for x, y, *_ in trig):
+                continue
+            noun = C.war_nouns.last(s, max(0, a - 120), a)
+            if noun and gap_words(s, noun[1], a) <= 5 and not SOFT_BREAK.search(s, noun[1], a):
+                trig.append((noun[0], b, phrase, "war_start", "begins"))
+        if not trig:
+            return None
+        dates = self._dates(st, C)
+        best = None
+        for a, b, phrase, etype, verb in trig:
+            d = self._date_for(s, C, a, b, dates, etype)
+            if d is None:
+                continue
+            key = (TYPE_RANK.index(etype) if etype in TYPE_RANK else len(TYPE_RANK), d[0])
+            if best is None or key < best[0]:
+                best = (key, (a, b, phrase, etype, verb), d[1])
+        vague = False
+        if best is None:
+            if not self._lead(st) or self.ctx.ref is None:
+                return None
+            lead = [t for t in trig if t[3] in LEAD_TYPES]
+            if not lead:
+                return None
+            lead.sort(key=lambda t: TYPE_RANK.index(t[3]))
+            t = lead[0]
+            date = self.ctx.ref.isoformat()[:7]
+            vague = True
+        else:
+            t, dm = best[1], best[2]
+            date = dm.value
+            vague = self._vague(dm, st.lang)
+        a, b, phrase, etype, verb = t
+        parts = self._participants(st, C, sa, ms, a, b, etype, phrase)
+        if not parts:
+            return None
+        place = self._place(st, C, ms)
+        if place and place in parts:
+            parts = [p for p in parts if p != place] or parts
+        ev = Event(
+            article=self.ctx.article.name, date=date, type=etype, summary=_summary(etype, verb, parts, place),
+            participants=parts, place=place, quote=s, start=st.start, end=st.end, in_caption=st.caption,
+        )
+        return ev, vague
+
+    def _lead(self, st: Sent) -> bool:
+        if st.caption or self._lead_paragraph is None or st.paragraph != self._lead_paragraph:
+            return False
+        first = next(x.index for x in self.ctx.sents if x.paragraph == st.paragraph)
+        return st.index - first <= 1
+
+    # ------------------------------------------------------------ dates
+    def _dates(self, st: Sent, C: LangCues):
+        from saksi.extract.dates import find_dates
+
+        try:
+            ds = find_dates(st.text, st.lang, self.ctx.ref)
+        except (ValueError, OverflowError, RecursionError):
+            return []
+        periods = []
+        if ds:
+            from saksi.extract.dates import find_periods
+
+            try:
+                periods = find_periods(st.text, st.lang, self.ctx.ref)
+            except (ValueError, OverflowError, RecursionError):
+                periods = []
+        out = []
+        for d in ds:
+            if not d.value or st.in_quote(d.start):
+                continue
+            if st.caption and self._photo_date(st.text, C, d.start):
+                continue
+            since = None
+            skip = False
+            for p in periods:
+                if p.start <= d.start and d.end <= p.end:
+                    # one end of a range ("antara Januari dan Maret 2025") dates no event
+                    if p.period_start and p.period_end and not _same_extent(d, p):
+                        skip = True
+                    elif p.period_start and p.period_end is None:
+                        since = p  # "sejak Februari 2022": the start of a state of affairs
+            if not skip:
+                out.append((d, since))
+        return out
+
+    @staticmethod
+    def _photo_date(s: str, C: LangCues, pos: int) -> bool:
+        """In a caption: a date after a photo cue and before the words saying what the photo shows."""
+        cue = C.photo_cues.last(s, 0, pos)
+        if cue is None:
+            return False
+        return C.photo_shows.search(s, cue[1], pos) is None
+
+    def _date_for(self, s: str, C: LangCues, a: int, b: int, dates, etype: str):
+        """The date closest to a trigger (ties go to the one after it), within a few words."""
+        best = None
+        comps = [x for x, _, _, _ in C.complementisers.finditer(s)]
+        for d, since in dates:
+            if etype == "war_start" and d.relative:
+                continue
+            if since is not None and etype != "war_start":
+                continue
+            if etype in ("deployment", "transfer") and d.precision == "year":
+                continue
+            # "Pekan lalu, X melaporkan bahwa Y memasok ...": the date is the report's, not the supply's
+            lo, hi = min(a, d.start), max(b, d.end)
+            if any(lo <= c < hi for c in comps):
+                continue
+            if d.start >= b:
+                dist = gap_words(s, b, d.start)
+            elif d.end <= a:
+                dist = gap_words(s, d.end, a) + 0.5
+            else:
+                continue
+            if dist > MAX_WORDS_TO_DATE:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, d)
+        return best
+
+    def _vague(self, d, lang: str) -> bool:
+        """A relative date of month precision that names no month ("pekan ini", "last week")."""
+        if not d.relative or d.precision != "month":
+            return False
+        low = d.text.lower()
+        return not any(w in _month_words(lang) for w in (x.group() for x in WORD.finditer(low)))
+
+    # ------------------------------------------------------------ who and where
+    def _participants(self, st, C, sa, ms, a, b, etype, phrase) -> list[str]:
+        s = st.text
+        usable = [(x, y, m) for x, y, m in ms
+                  if not sa.in_source(x, y) and not st.in_quote(x) and m.type != MEDIA]
+        if etype == "war_start":
+            parts = self._war_mentions(st, C, usable, a, b)
+            for w in self.war_parties():
+                if len(parts) >= 2:
+                    break
+                if w not in parts:
+                    parts.append(w)
+            return parts
+        if etype == "organisation_founded":
+            before = [(x, y, m) for x, y, m in usable if y <= a and m.type in (ORG, MEDIA)]
+            if before and gap_words(s, before[-1][1], a) <= 6:
+                return [before[-1][2].canonical]
+            org = self._named_before(st, a)
+            return [org] if org else []
+        if etype == "meeting":
+            people = _dedupe(m.canonical for _, _, m in usable if m.type == PERSON)
+            if len(people) < 2:
+                for p in self._people_before(st):
+                    if p not in people:
+                        people.insert(0, p)
+                        break
+            if len(people) >= 2:
+                return people
+            others = _dedupe(self.ctx.actor(m, person_as_state=False) for _, _, m in usable
+                             if m.type in (GPE, ORG) and self.ctx.is_state(m) or m.type == ORG)
+            return _dedupe(people + others)
+        if etype in ("treaty_signed", "deployment", "transfer"):
+            return _dedupe(self.ctx.actor(m) for x, _, m in usable
+                           if self.ctx.is_state(m) or m.type in (PERSON, ORG) or not _after_place_prep(s, C, x))
+        # statement: who speaks — the subject before the trigger, else the subject of the sentence before
+        subj = [m for x, y, m in usable if y <= a and not _after_place_prep(s, C, x)]
+        for m in reversed(subj):
+            name = m.canonical if m.type == PERSON else self.ctx.actor(m)
+            if name:
+                return [name]
+        if C.anaphoric_after.match(s, _skip(s, b)) or not any(y <= a for _, y, _ in usable):
+            prev = self.ctx.prev(st)
+            if prev is not None and prev.paragraph == st.paragraph or (prev is not None and self._lead(st)):
+                for m in self.ctx.sent_mentions(prev):
+                    if m.type == MEDIA:
+                        continue
+                    name = m.canonical if m.type == PERSON else self.ctx.actor(m)
+                    if name:
+                        return [name]
+        return []
+
+    def _people_before(self, st: Sent) -> list[str]:
+        """People of the sentence before (same paragraph): who "pernyataan ini" or an elided subject
+        stands for."""
+        prev = self.ctx.prev(st)
+        if prev is None or (prev.paragraph != st.paragraph and prev.paragraph + 1 != st.paragraph):
+            return []
+        return _dedupe(m.canonical for m in self.ctx.sent_mentions(prev) if m.type == PERSON)
+
+    def _named_before(self, st: Sent, a: int) -> str | None:
+        """An organisation named by part of its name just before the trigger ("Kelompok pemantau
+        sanksi yang dibentuk ..." → the Kelompok Pemantau Sanksi Multilateral named earlier)."""
+        s = st.text
+        lo = max(0, a - 80)
+        ws = [m.group().lower() for m in WORD.finditer(s, lo, a)]
+        ws = [w for w in ws if len(w) > 2][-5:]
+        if len(ws) < 2:
+            return None
+        best = None
+        for m in self.ctx.mentions:
+            if m.start >= st.start + a or m.type not in (ORG,):
+                continue
+            names = {w.lower() for w in WORD.findall(m.text)}
+            hits = sum(1 for w in ws if w in names)
+            if hits >= 2 and (best is None or hits > best[0]):
+                best = (hits, m.canonical)
+        return best[1] if best else None
+
+    def _war_mentions(self, st, C, usable, a, b) -> list[str]:
+        s = st.text
+        out = []
+        for x, y, m in usable:
+            if not self.ctx.is_state(m):
+                continue
+            if (y <= a and gap_words(s, y, a) <= 1) or (x >= b and gap_words(s, b, x) <= 2):
+                out.append(self.ctx.actor(m))
+        return _dedupe(out)
+
+    def war_parties(self) -> list[str]:
+        """The states the article's war is between: those named with its war words
+        ("perang Rusia-Ukraina", "perang di Ukraina", "Russia's war"), most named first."""
+        if self._war is not None:
+            return self._war
+        from collections import Counter
+
+        count: Counter = Counter()
+        for st in self.ctx.sents:
+            C = cues(st.lang)
+            if C is None or not C.war_nouns:
+                continue
+            s = st.text
+            ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+            for a, b, _, _ in C.war_nouns.finditer(s, words=st.words):
+                for x, y, m in ms:
+                    if not self.ctx.is_state(m):
+                        continue
+                    if x >= b and gap_words(s, b, x) <= 4 and not SOFT_BREAK.search(s, b, x):
+                        count[self.ctx.actor(m)] += 1
+                    elif y <= a and s[y:a].strip() in ("'s", "’s"):
+                        count[self.ctx.actor(m)] += 1
+        self._war = [n for n, _ in count.most_common(2) if n]
+        return self._war
+
+    def _place(self, st: Sent, C: LangCues, ms) -> str | None:
+        s = st.text
+        for x, y, m in ms:
+            if st.in_quote(x) or not self.ctx.is_place(m):
+                continue
+            if _after_place_prep(s, C, x):
+                return m.canonical
+        return None
+
+
+# ---------------------------------------------------------------- helpers
+@lru_cache(maxsize=None)
+def _month_words(lang: str) -> frozenset[str]:
+    d = langdata.load(lang, "dates") or {}
+    return frozenset(str(k).lower() for k in (d.get("months") or {}))
+
+
+def _skip(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _after_place_prep(s: str, C: LangCues, a: int) -> bool:
+    """A place preposition ("di", "ke", "in") stands before ``a``, perhaps with a filler between
+    ("ke kota pesisir Wonsan")."""
+    lo = max(0, a - 40)
+    hit = C.place_before.last(s, lo, a)
+    if hit is None:
+        return False
+    mid = s[hit[1]:a].strip()
+    if not mid:
+        return True
+    if SOFT_BREAK.search(s, hit[1], a):
+        return False
+    f = C.place_fillers.match(s, _skip(s, hit[1]))
+    return bool(f) and not s[f[0]:a].strip()
+
+
+def _dedupe(items) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _join(names: list[str]) -> str:
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _summary(etype: str, verb: str, parts: list[str], place: str | None) -> str:
+    where = f" in {place}" if place else ""
+    first, rest = parts[0], parts[1:]
+    if etype == "meeting":
+        if rest:
+            return f"{first} {verb} {_join(rest)}{where}"
+        return f"{first} {verb}{where}"
+    if etype == "treaty_signed":
+        return f"{_join(parts)} {verb} a treaty{where}"
+    if etype == "organisation_founded":
+        return f"{first} {verb}{where}"
+    if etype == "war_start":
+        if rest:
+            return f"War between {_join(parts)} {verb if verb != 'invades' else 'begins'}"
+        return f"War involving {first} {verb if verb != 'invades' else 'begins'}"
+    if etype in ("deployment", "transfer"):
+        if rest:
+            return f"{first} {verb} to {_join(rest)}{where}"
+        return f"{first} {verb}{where}"
+    return f"{_join(parts)} {verb}{where}"
+
+
+def _same_extent(d, p) -> bool:
+    """A date and a period cover the same months ("pada 2024" is the year 2024)."""
+    v = d.value or ""
+    if len(v) == 4:
+        return p.period_start == v + "-01" and p.period_end == v + "-12"
+    return p.period_start == v[:7] and p.period_end == v[:7]
+
+
+def _date_compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _merge(found: list[tuple[Event, bool]]) -> list[Event]:
+    """One article's events without repeats (see the module's doc)."""
+    events = [e for e, _ in found]
+    vague = {id(e) for e, v in found if v}
+    drop: set[int] = set()
+    n = len(events)
+    for i in range(n):
+        ei = events[i]
+        for j in range(n):
+            if i == j or j in drop or i in drop:
+                continue
+            ej = events[j]
+            shared = set(ei.participants) & set(ej.participants)
+            if not shared:
+                continue
+            # the same event twice: keep the first, add the other's participants
+            if ei.type == ej.type and ei.date == ej.date and i < j:
+                for p in ej.participants:
+                    if p not in ei.participants:
+                        ei.participants.append(p)
+                ei.place = ei.place or ej.place
+                drop.add(j)
+            # a statement made at a meeting (or signing) of the same day
+            elif ej.type == "statement" and ei.type != "statement" and ej.date == ei.date:
+                drop.add(j)
+            # the same event with a vaguer date
+            elif ei.type == ej.type and ei.date != ej.date and _date_compatible(ei.date, ej.date) \
+                    and len(ej.date) < len(ei.date):
+                drop.add(j)
+            # an event dated only by the article's date or "pekan ini": a re-mention of one the
+            # article dates precisely
+            elif id(ej) in vague and id(ei) not in vague and (
+                    ei.type == ej.type or {ei.type, ej.type} <= {"meeting", "statement"}):
+                drop.add(j)
+    return [e for k, e in enumerate(events) if k not in drop]

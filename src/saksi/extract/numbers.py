@@ -1,0 +1,884 @@
+"""Numbers in running text: digits, number words, vague amounts, ranges and their qualifiers.
+
+``find_quantities(text, lang)`` returns every amount it finds as a ``Quantity``: where it stands,
+its value (or bounds), the qualifier the words around it give ("sekitar", "more than", "hingga"),
+and its kind, so that a claims extractor can keep only plain counts (``kind == "count"``) and leave
+years, dates, times, percentages, money, measures and ordinals aside.
+
+Everything a language contributes lives in ``data/lang/<code>/numbers.yaml`` (number words,
+multipliers, vague words, qualifiers, units, currencies, the decimal mark ...). This module holds
+only the mechanism: a compiled scanner per language finds anchors (digits, number words), a small
+parser reads the number expression forward from each anchor (a stack of values that multipliers
+fold: "dua ratus dua puluh ribu" = 220000), then looks around it for qualifiers, range partners,
+units and currencies. Every regular expression is linear (possessive digit runs, bounded runs of
+spaces, literal alternations built as tries), so even a 5 MB paragraph is read in one pass.
+
+``spell(n, lang)`` writes an integer in words from the same data, and ``parse_number(text, lang)``
+reads a string that is nothing but a number.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Iterable
+
+from saksi import lang as _lang
+
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "up_to", "at_least", "range", "vague")
+KINDS = ("count", "year", "date", "time", "percent", "money", "measure", "ordinal")
+
+_MAX_DIGITS = 30  # longer digit runs are identifiers or garbage, never amounts
+_YEAR_MIN, _YEAR_MAX = 1800, 2100
+_GAP = r"[ \t\u00a0]{0,6}"  # spaces allowed between the words of one number (bounded: linear)
+_LOOKBACK = 64  # characters searched before a number for its qualifier, currency, label ...
+_COUNT_QUALIFIERS = {"approx", "more_than", "less_than", "at_least", "exact"}
+
+
+@dataclass
+class Quantity:
+    start: int  # span start, including qualifier words before the number
+    end: int
+    text: str
+    value: float | None
+    value_low: float | None = None
+    value_high: float | None = None
+    qualifier: str = "exact"
+    kind: str = "count"
+    number_start: int = 0  # the bare number ("12 juta", "ribuan", "10.000–12.000")
+    number_end: int = 0
+    unit: str | None = None  # the unit, currency or percent word that set the kind, if any
+
+
+# --------------------------------------------------------------------------- regex helpers
+
+def _norm(phrase: str) -> str:
+    return " ".join(str(phrase).lower().split())
+
+
+def _emit(node: dict, last: str, space: str, bounded: bool) -> str:
+    """A trie node as a regex: longer continuations first, a word boundary where a phrase ends."""
+    end = r"\b" if bounded and re.match(r"\w", last) else ""
+    alts = [(space if ch == " " else re.escape(ch)) + _emit(node[ch], ch, space, bounded)
+            for ch in sorted(k for k in node if k)]
+    if not alts:
+        return end
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?:" + body + "|" + end + ")" if "" in node else body
+
+
+def _trie_root(phrases: Iterable[str]) -> dict:
+    root: dict = {}
+    for p in {_norm(p) for p in phrases if p is not None and not isinstance(p, bool) and _norm(p)}:
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
+
+def alternation(phrases: Iterable[str], *, space: str = r"\s{1,4}", bounded: bool = True) -> str:
+    """A regex (no groups) matching any of the phrases, longest first, as whole words.
+
+    Phrases are lower-cased (patterns run on ``lowered`` text, or are compiled with ``re.I``); a
+    space in a phrase matches a short run of white space. The alternation is one trie, so matching
+    costs one pass over the phrase's characters whatever the number of phrases, and the longest
+    phrase wins. With ``bounded``, a phrase that starts (ends) with a word character must start
+    (end) a word.
+    """
+    root = _trie_root(phrases)
+    if not root:
+        return r"(?!x)x"
+    alts = []
+    for ch in sorted(root):
+        start = r"\b" if bounded and re.match(r"\w", ch) else ""
+        alts.append(start + re.escape(ch) + _emit(root[ch], ch, space, bounded))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def scan_pattern(phrases: Iterable[str], *, digits: str | None = None, digit_guard: str = "",
+                 space: str = r"[ \t\u00a0]{1,4}") -> str:
+    """A fast scanning regex (no groups, for lower-case text) for whole-word phrases and digit runs.
+
+    Every top-level alternative starts with a literal character, so the regex engine skips quickly
+    over the characters that cannot start a match; word boundaries are checked after the first
+    character (``(?<!\\w.)``). ``digits`` is the rest of a digit run after its first digit;
+    ``digit_guard`` is the body of a character class that may not stand before that first digit.
+    """
+    root = _trie_root(phrases)
+
+    alts = []
+    if digits is not None:
+        guard = "(?<![" + digit_guard + "].)" if digit_guard else ""  # a character-class body
+        alts += [d + guard + digits for d in "0123456789"]
+    for ch in sorted(root):
+        if ch.isdigit() and digits is not None:
+            continue
+        alts.append(re.escape(ch) + (r"(?<!\w.)" if re.match(r"\w", ch) else "") + _emit(root[ch], ch, space, True))
+    return "|".join(alts) if alts else r"(?!x)x"
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with every character kept in place (offsets stay valid).
+
+    Scanning regexes are compiled for lower-case text: matching without re.IGNORECASE is several
+    times faster. The rare characters whose lower case is longer ("İ") are left as they are.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+# --------------------------------------------------------------------------- compiled language
+
+@dataclass
+class _Lang:
+    code: str
+    decimal: str
+    seps: str
+    lex: dict  # phrase -> (type, Decimal | None) for words inside a number
+    tok: re.Pattern  # next token of a number expression, at a position
+    anchor: re.Pattern
+    pre: dict  # phrase -> set of roles, for the words before a number
+    pre_tail: re.Pattern
+    post: dict  # phrase -> set of roles, for the words after a number
+    post_re: re.Pattern
+    qualifiers: dict
+    post_qualifiers: dict
+    blockers: set
+    frames: dict  # opener -> set of joiners
+    framed_only: set
+    abbrev: dict  # case-sensitive suffix -> Decimal
+    abbrev_money_only: set
+    units: set
+    units_exact: set
+    attached_units: dict
+    links: set  # lower-case unit -> unit as written in the data
+    ordinal_prefixes: tuple
+    ordinal_suffixes: set
+    decade_suffixes: set
+    approx_suffixes: set
+    currency_tail: re.Pattern
+
+
+def _strs(items) -> list[str]:
+    return [str(x) for x in (items or []) if isinstance(x, (str, int, float)) and not isinstance(x, bool)]
+
+
+@lru_cache(maxsize=None)
+def _compiled(code: str) -> _Lang:
+    d = _lang.load(code, "numbers") or {}
+    dec = str(d.get("decimal_mark") or ".")
+    seps = "".join(sorted(set(_strs(d.get("separators")) or [".", ","]))) or ".,"
+
+    lex: dict[str, tuple[str, Decimal | None]] = {}
+
+    def add(kind: str, mapping, *, value: bool = True):
+        if isinstance(mapping, dict):
+            for k, v in mapping.items():
+                if isinstance(k, str) and _norm(k):
+                    lex.setdefault(_norm(k), (kind, _dec(v) if value else None))
+        else:
+            for k in _strs(mapping):
+                if _norm(k):
+                    lex.setdefault(_norm(k), (kind, None))
+
+    add("ignore", _strs(d.get("ignore")))
+    add("value", d.get("words") or {})
+    add("frac", d.get("fractions") or {})
+    add("mult", d.get("multipliers") or {})
+    add("teen", d.get("teens") or {})
+    add("vague", d.get("vague") or {})
+    add("vprefix", d.get("vague_prefixes") or {})
+    add("ordinal", d.get("ordinal_words") or {})
+    add("one", _strs(d.get("one_words")))
+    add("conn", _strs(d.get("connectors")))
+    add("link", _strs(d.get("vague_links")))
+
+    sep_cls = "[" + re.escape(seps) + "]"
+    num = r"\d++(?:" + sep_cls + r"\d++)*+"
+    tok = re.compile(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + alternation(lex) + "))")  # on lowered(text)
+
+    anchor_words = [k for k, (t, _) in lex.items() if t in ("ignore", "value", "frac", "vague", "vprefix", "ordinal")]
+    mults = [k for k, (t, _) in lex.items() if t == "mult"]
+    ones = [k for k, (t, _) in lex.items() if t == "one"]
+    anchor_words += [o + " " + m for o in ones for m in mults]  # "a hundred", "a dozen"
+    # digits or a word that may start a number; run on lowered(text)
+    anchor = re.compile(scan_pattern(anchor_words, digits=r"\d*+(?:" + sep_cls + r"\d++)*+"))
+
+    qualifiers = {_norm(k): str(v) for k, v in (d.get("qualifiers") or {}).items() if isinstance(k, str)}
+    frames = {_norm(k): {_norm(j) for j in _strs(v)} for k, v in (d.get("range_frames") or {}).items()}
+    pre: dict[str, set] = {}
+
+    def role(table: dict, phrases, name: str):
+        for p in phrases:
+            if _norm(p):
+                table.setdefault(_norm(p), set()).add(name)
+
+    role(pre, qualifiers, "qual")
+    role(pre, frames, "frame")
+    role(pre, _strs(d.get("label_words")), "label")
+    role(pre, _strs(d.get("time_before")), "time")
+    role(pre, _strs(d.get("year_before")), "year")
+    currency_before = _strs(d.get("currency_before"))
+    role(pre, currency_before, "cur")
+    # Matched on the reversed text before a number: one anchored attempt instead of a search.
+    pre_tail = re.compile(r"[ \t\u00a0]{0,3}(" + alternation([p[::-1] for p in pre]) + ")")
+    # A currency sign written straight against the digits ("Rp5.000", "US$500").
+    currency_tail = re.compile(r"(?<![^\W\d_])(?:" + alternation(currency_before, bounded=False) + r")\Z")
+
+    post_qualifiers = {_norm(k): str(v) for k, v in (d.get("post_qualifiers") or {}).items() if isinstance(k, str)}
+    units = _strs(d.get("units"))
+    post: dict[str, set] = {}
+    role(post, post_qualifiers, "pq")
+    role(post, _strs(d.get("percent")), "pct")
+    role(post, _strs(d.get("currency_after")), "cur")
+    role(post, units, "unit")
+    role(post, _strs(d.get("time_after")), "time")
+    role(post, _strs(d.get("range_connectors")), "range")
+    for joiners in frames.values():
+        role(post, joiners, "range")
+    role(post, [s for s in _strs(d.get("decade_suffixes")) if not s[:1].isalnum()], "decade")
+    post_re = re.compile(_GAP + "-?(" + alternation(post) + ")")
+
+    abbrev = {str(k): _dec(v) for k, v in (d.get("abbreviations") or {}).items() if isinstance(k, str)}
+    return _Lang(
+        code=code, decimal=dec, seps=seps, lex=lex, tok=tok, anchor=anchor, pre=pre, pre_tail=pre_tail,
+        post=post, post_re=post_re, qualifiers=qualifiers, post_qualifiers=post_qualifiers,
+        blockers={_norm(b) for b in _strs(d.get("post_qualifier_blockers"))}, frames=frames,
+        framed_only={_norm(c) for c in _strs(d.get("range_connectors_framed_only"))},
+        abbrev=abbrev, abbrev_money_only=set(_strs(d.get("abbreviations_money_only"))),
+        units={_norm(u) for u in units}, units_exact=set(units), attached_units={u.lower(): u for u in units},
+        links={_norm(x) for x in _strs(d.get("vague_links"))},
+        ordinal_prefixes=tuple(_strs(d.get("ordinal_prefixes"))),
+        ordinal_suffixes={s.lower() for s in _strs(d.get("ordinal_suffixes"))},
+        decade_suffixes={s.lower() for s in _strs(d.get("decade_suffixes"))},
+        approx_suffixes={s.lower() for s in _strs(d.get("approx_suffixes"))},
+        currency_tail=currency_tail,
+    )
+
+
+def _dec(v) -> Decimal | None:
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        return Decimal(repr(v)) if isinstance(v, float) else Decimal(v)
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+# --------------------------------------------------------------------------- digits
+
+def _digits_value(raw: str, L: _Lang, fraction_hint: bool) -> Decimal | None:
+    """The value of a digit run such as "10.000", "3,5", "1,500" or "1.234,5", or None if malformed."""
+    if sum(c.isdigit() for c in raw) > _MAX_DIGITS:
+        return None
+    marks = [c for c in raw if not c.isdigit()]
+    if not marks:
+        return Decimal(raw)
+    kinds = set(marks)
+    if len(kinds) > 2:
+        return None
+    if len(kinds) == 2:
+        last = marks[-1]
+        if marks.count(last) != 1:
+            return None
+        whole, frac = raw.rsplit(last, 1)
+        other = (kinds - {last}).pop()
+        groups = whole.split(other)
+        if not _grouped(groups):
+            return None
+        return Decimal("".join(groups) + "." + frac)
+    mark = marks[0]
+    parts = raw.split(mark)
+    if len(parts) > 2:
+        return Decimal("".join(parts)) if _grouped(parts) else None
+    left, right = parts
+    if len(right) != 3 or len(left) > 3 or left == "0" or (left.startswith("0") and len(left) > 1):
+        return Decimal(left + "." + right)
+    if mark != L.decimal:
+        return Decimal(left + right)
+    return Decimal(left + "." + right) if fraction_hint else Decimal(left + right)
+
+
+def _grouped(groups: list[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and not (groups[0].startswith("0") and len(groups) > 1) and all(
+        len(g) == 3 for g in groups[1:])
+
+
+# --------------------------------------------------------------------------- expression parser
+
+@dataclass
+class _Expr:
+    start: int
+    end: int
+    value: Decimal | None = None
+    low: Decimal | None = None
+    vague: bool = False
+    ordinal: bool = False
+    ignore: bool = False
+    words: bool = False
+    mult: Decimal = Decimal(1)
+    plain_int: bool = False  # digits only, no separators, no multiplier, no leading zero
+    raw: str = ""
+    unit: str | None = None  # a unit written against the digits ("152mm")
+    pending_mult: Decimal | None = None  # "5M": a multiplier only if a currency sign comes first
+    approx_suffix: bool = False  # "1000an"
+    decade: bool = False  # "1990s", "1990an"
+    num_end: int | None = None  # end of the bare number when a unit or suffix is written against it
+
+
+def _magnitude(v: Decimal) -> Decimal:
+    return Decimal(10) ** len(str(int(v))) if v >= 1 else Decimal(1)
+
+
+def _fits(stack: list[Decimal], v: Decimal) -> bool:
+    """May the number word ``v`` follow what is on the stack ("dua puluh" + "satu": yes; "dua" + "tiga": no)?"""
+    if not stack:
+        return True
+    last = stack[-1]
+    if last != last.to_integral_value():
+        return False
+    if v < 1:
+        return 1 <= last < 10
+    return last > v and last % _magnitude(v) == 0
+
+
+def _apply_mult(stack: list[Decimal], m: Decimal) -> bool:
+    """Multiply the trailing values smaller than ``m`` ("dua ratus" → 200); False if it cannot apply."""
+    i = len(stack)
+    while i > 0 and stack[i - 1] < m:
+        i -= 1
+    if i == len(stack):
+        return False
+    popped = sum(stack[i:], Decimal(0))
+    if popped == 0:
+        return False
+    new = popped * m
+    if i > 0 and not (stack[i - 1] > new and stack[i - 1] % _magnitude(new) == 0):
+        return False
+    del stack[i:]
+    stack.append(new)
+    return True
+
+
+def _lexeme(L: _Lang, m: re.Match | None) -> tuple[str, Decimal | None]:
+    if m is None or not m.group("word"):
+        return "", None
+    return L.lex.get(_norm(m.group("word")), ("", None))
+
+
+def _parse_expr(L: _Lang, text: str, pos: int, *, allow_words: bool = True, orig: str | None = None) -> _Expr | None:
+    """Read one number expression starting at ``pos`` (after optional spaces).
+
+    ``text`` is the lowered text the patterns run on, ``orig`` the text as written (for the case of
+    abbreviations such as "5M").
+    """
+    m = L.tok.match(text, pos)
+    if not m:
+        return None
+    if m.group("num"):
+        return _parse_digits_expr(L, text, m, orig if orig is not None else text)
+    if not allow_words:
+        return None
+    return _parse_words_expr(L, text, m)
+
+
+def _parse_digits_expr(L: _Lang, text: str, m: re.Match, orig: str) -> _Expr | None:
+    raw, suf = m.group("num"), orig[m.start("suf"):m.end("suf")]
+    s, e = m.start("num"), m.end("num")
+    if e + len(suf) < len(text) and text[e + len(suf)].isdigit():
+        return None  # "1e309", "9M729": an identifier
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        return None  # "0812", "007": codes and phone numbers
+    ex = _Expr(start=s, end=e + len(suf), raw=raw)
+    mult_after: Decimal | None = None
+    if suf:
+        sl = suf.lower()
+        if suf in L.abbrev or sl in L.abbrev:
+            mult_after = L.abbrev.get(suf, L.abbrev.get(sl))
+            money_only = suf in L.abbrev_money_only if suf in L.abbrev else sl in L.abbrev_money_only
+            if money_only:
+                ex.pending_mult, mult_after = mult_after, None
+                ex.unit = L.attached_units.get(sl, suf)
+        elif sl in L.attached_units and (len(suf) > 1 or suf in L.units_exact):
+            ex.unit = L.attached_units[sl]  # "152mm"; one letter must match its case ("5g", not "5G")
+        elif sl in L.ordinal_suffixes:
+            ex.ordinal = True
+        elif sl in L.decade_suffixes or sl in L.approx_suffixes:
+            ex.decade = sl in L.decade_suffixes
+            ex.approx_suffix = sl in L.approx_suffixes
+        else:
+            return None  # "5G", "3D": a name, not an amount
+    first = None if suf else L.tok.match(text, ex.end)
+    hint = mult_after is not None or _lexeme(L, first)[0] == "mult" or (not suf and _percent_follows(L, text, ex.end))
+    value = _digits_value(raw, L, hint)
+    if value is None:
+        return None
+    ex.value = value
+    ex.plain_int = raw.isdigit()
+    if mult_after is not None:
+        ex.value, ex.mult, ex.plain_int = value * mult_after, mult_after, False
+        return ex
+    if suf:
+        ex.num_end = e
+        return ex
+    # multipliers after the digits: "9 juta", "2 ratus ribu", "2 juta 500 ribu"
+    stack = [value]
+    pos = ex.end
+    top: Decimal | None = None
+    while True:
+        t, first = (first, None) if first is not None else (L.tok.match(text, pos), None)
+        if not t:
+            break
+        k, v = _lexeme(L, t)
+        if k == "mult" and v is not None:
+            if not _apply_mult(stack, v):
+                break
+            top = v if top is None or v > top else top
+            pos = t.end()
+            continue
+        if top is not None and t.group("num") and not t.group("suf"):
+            # digits between two multipliers: "2 juta 500 ribu"
+            t2 = L.tok.match(text, t.end())
+            k2, v2 = _lexeme(L, t2)
+            d2 = _digits_value(t.group("num"), L, False)
+            if k2 == "mult" and v2 is not None and v2 < top and d2 is not None and 0 < d2 < 1000:
+                trial = stack + [d2]
+                if _apply_mult(trial, v2) and trial[-1] < stack[-1]:
+                    stack = trial
+                    pos = t2.end()
+                    continue
+        break
+    if top is not None:
+        ex.value, ex.mult, ex.plain_int, ex.end = sum(stack, Decimal(0)), top, False, pos
+    return ex
+
+
+def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
+    kind, v = _lexeme(L, m)
+    ex = _Expr(start=m.start("word"), end=m.end("word"), words=True)
+    if kind == "ignore":
+        ex.ignore = True
+        return ex
+    if kind == "ordinal":
+        ex.ordinal, ex.value = True, v
+        return ex
+    if kind in ("vague", "vprefix"):
+        return _parse_vague(L, text, ex, kind, v)
+    stack: list[Decimal] = []
+    top: Decimal | None = None
+    if kind == "one":
+        if _lexeme(L, L.tok.match(text, m.end()))[0] != "mult":
+            return None
+        stack.append(Decimal(1))
+    elif kind in ("value", "frac") and v is not None:
+        stack.append(v)
+    else:
+        return None
+    pos = ex.end
+    joiners = 0  # connectors read since the last number word ("and a" in "two and a half")
+    while True:
+        t = L.tok.match(text, pos)
+        if not t or not t.group("word"):
+            break
+        k, val = _lexeme(L, t)
+        if k in ("conn", "one") and joiners < 2:
+            joiners += 1
+            pos = t.end()
+            continue
+        if val is None:
+            break
+        if k in ("value", "frac") and _fits(stack, val):
+            stack.append(val)
+        elif k == "mult" and _apply_mult(stack, val):
+            top = val if top is None or val > top else top
+        elif k == "teen" and stack and 1 <= stack[-1] < 10 and (len(stack) == 1 or stack[-2] % 100 == 0):
+            stack.append(stack.pop() + val)
+        else:
+            break
+        joiners = 0
+        pos = ex.end = t.end()
+    if not stack or (top is None and all(0 < x < 1 for x in stack)):
+        return None  # "setengah", "half" alone
+    ex.value = sum(stack, Decimal(0))
+    if top is not None:
+        ex.mult = top
+    return ex
+
+
+def _parse_vague(L: _Lang, text: str, ex: _Expr, kind: str, v: Decimal | None) -> _Expr | None:
+    low = v if v is not None else Decimal(1)
+    factor = None if kind == "vprefix" else low
+    pos = ex.end
+    while True:
+        t = L.tok.match(text, pos)
+        k, val = _lexeme(L, t)
+        if k == "link":
+            t = L.tok.match(text, t.end())
+            k, val = _lexeme(L, t)
+        if k in ("mult", "vague") and val is not None and val >= 10 and (factor is None or val > factor):
+            low, factor = low * val, val
+            pos = ex.end = t.end()
+            continue
+        break
+    if factor is None:
+        return None  # "beberapa" alone is no amount
+    ex.vague, ex.low = True, low
+    return ex
+
+
+def _percent_follows(L: _Lang, text: str, pos: int) -> bool:
+    p = L.post_re.match(text, pos)
+    return bool(p and "pct" in L.post.get(_norm(p.group(1)), ()))
+
+
+# --------------------------------------------------------------------------- around the number
+
+@dataclass
+class _Context:
+    start: int
+    qualifier: str | None = None
+    cur: str | None = None
+    label: bool = False
+    time: bool = False
+    year_cue: bool = False
+    frame: str | None = None
+    frame_start: int | None = None
+    ordinal: bool = False
+    designation: bool = False
+
+
+def _before(L: _Lang, text: str, s: int, floor: int, ex: _Expr, orig: str) -> _Context:
+    """What the words before the number say: qualifier, currency, label, time or year cue."""
+    ctx = _Context(start=s)
+    pos = s
+    if s > floor and text[s - 1].isalpha():
+        cm = L.currency_tail.search(text, max(floor, s - 6), s)
+        if not cm:
+            ctx.designation = True  # "A320", "MH17": names, not amounts
+            return ctx
+        ctx.cur, ctx.start = orig[cm.start():cm.end()], cm.start()  # "Rp5.000"
+        pos = cm.start()
+    elif s >= 2 and text[s - 1] in "-‐‑/" and text[s - 2].isdigit():
+        ctx.designation = True  # the rest of a code ("0812-3456") or of a score ("3-2")
+        return ctx
+    elif s > floor + 1 and text[s - 1] in "-‐‑" and text[s - 2].isalpha():
+        for p in L.ordinal_prefixes:
+            a = s - len(p)
+            if a >= floor and text[a:s].lower() == p.lower() and (a == 0 or not text[a - 1].isalnum()):
+                ctx.ordinal = True  # "ke-3"
+                return ctx
+        w = re.search(r"([^\W\d_]+)[-‐‑]\Z", orig[max(floor, s - 24):s])
+        if w and w.group(1).islower() and _year_shaped(ex):
+            ctx.year_cue = True  # "mid-2024", "pra-2022"
+            return ctx
+        ctx.designation = True  # "F-16", "Su-27", "KN-23", "COVID-19"
+        return ctx
+    for _ in range(4):
+        lo = max(floor, pos - _LOOKBACK)
+        m = L.pre_tail.match(text[lo:pos][::-1])
+        if not m:
+            break
+        a, b = pos - m.end(1), pos - m.start(1)  # the phrase's span in the text
+        phrase = _norm(text[a:b])
+        roles = L.pre.get(phrase, set())
+        if "cur" in roles and ctx.cur is None and ctx.qualifier is None:
+            ctx.cur, ctx.start = orig[a:b], a
+        elif "qual" in roles and ctx.qualifier is None:
+            ctx.qualifier, ctx.start = L.qualifiers[phrase], a
+            ctx.year_cue = ctx.year_cue or "year" in roles
+            if "frame" in roles:
+                ctx.frame, ctx.frame_start = phrase, a
+        elif "frame" in roles and ctx.frame is None:
+            ctx.frame, ctx.frame_start = phrase, a
+            ctx.year_cue = ctx.year_cue or "year" in roles
+            break
+        else:
+            ctx.label = "label" in roles and ctx.cur is None and ctx.qualifier is None
+            ctx.time = "time" in roles and ctx.cur is None
+            ctx.year_cue = ctx.year_cue or "year" in roles
+            break
+        pos = a
+    return ctx
+
+
+def _post(L: _Lang, text: str, pos: int) -> tuple[str, set, int, int] | None:
+    """The phrase right after ``pos`` that may qualify the number: (phrase, roles, start, end)."""
+    m = L.post_re.match(text, pos)
+    if not m:
+        return None
+    phrase = _norm(m.group(1))
+    return phrase, L.post.get(phrase, set()), m.start(1), m.end(1)
+
+
+# --------------------------------------------------------------------------- main scanner
+
+def find_quantities(text: str, lang: str) -> list[Quantity]:
+    """Every amount in ``text`` with its qualifier and kind (see the module docstring)."""
+    if not text:
+        return []
+    L = _compiled(lang)
+    from saksi.extract import dates as _dates  # imported here: dates uses this module too
+
+    spans = _dates.date_spans(text, lang)
+    starts = [a for a, _ in spans]
+    out: list[Quantity] = []
+    floor = 0  # nothing before this offset belongs to the next quantity
+    low = lowered(text)
+    for am in L.anchor.finditer(low):
+        is_num = am.group(0)[0].isdigit()
+        s = am.start()
+        if s < floor:
+            continue
+        span = _date_at(spans, starts, s)
+        if span:
+            a, b = span
+            if a >= floor:
+                out.append(Quantity(a, b, text[a:b], None, kind="date", number_start=a, number_end=b))
+            floor = max(floor, b)
+            continue
+        tm = _TIME.match(low, s) if is_num and (s == 0 or low[s - 1] not in "0123456789:.") else None
+        if tm:
+            q = _time_quantity(L, low, tm, text)
+        else:
+            q = _read_quantity(L, low, s, floor, spans, starts, text)
+        if q is None:
+            if is_num:
+                floor = am.end()
+            continue
+        if isinstance(q, int):  # an ignored phrase ("salah satu"): skip its words
+            floor = q
+            continue
+        out.append(q)
+        floor = q.end
+    return out
+
+
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+
+
+def _date_at(spans, starts, pos: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _time_quantity(L: _Lang, text: str, am: re.Match, orig: str) -> Quantity:
+    s, e = am.start(), am.end()
+    unit = None
+    p = _post(L, text, e)
+    if p and "time" in p[1]:
+        unit, e = orig[p[2]:p[3]], p[3]
+    return Quantity(s, e, orig[s:e], None, kind="time", number_start=am.start(), number_end=am.end(), unit=unit)
+
+
+def _read_quantity(L: _Lang, text: str, s: int, floor: int, spans, starts, orig: str):
+    """The quantity whose number starts at ``s`` (``text`` lowered, ``orig`` as written)."""
+    ex = _parse_expr(L, text, s, orig=orig)
+    if ex is None:
+        return None
+    if ex.ignore:
+        return ex.end
+    ctx = _before(L, text, ex.start, floor, ex, orig)
+    if ctx.designation:
+        return None
+    qualifier = ctx.qualifier
+    kind: str | None = None
+    unit, cur = ex.unit, ctx.cur
+    value, low, high = ex.value, None, None
+    if ex.pending_mult is not None and cur and value is not None:
+        value, unit, ex.plain_int = value * ex.pending_mult, None, False  # "$5m", "Rp2,5T"
+    end = ex.end
+    num_end = ex.num_end if ex.num_end is not None else ex.end
+    start = min(ctx.start, ex.start)
+
+    if ex.vague:
+        value, low, qualifier = None, ex.low, "vague"
+    elif not (ex.ordinal or ctx.ordinal or ex.unit or ex.decade or ex.approx_suffix):
+        p = _post(L, text, end)
+        if p and "range" in p[1]:
+            q = p[3]
+            while q < len(text) and q < p[3] + 6 and text[q] in " \t\u00a0":
+                q += 1
+            if _date_at(spans, starts, q):
+                kind = "date"  # "10-12 Juni 2024": the first day of a range of dates
+            else:
+                r = _range(L, text, ex, ctx, p, cur, orig)
+                if r is not None:
+                    low, high, b = r
+                    value, qualifier = None, "range"
+                    num_end = end = b.end
+                    unit = unit or b.unit
+                    if ctx.frame_start is not None and p[0] in L.frames.get(ctx.frame or "", ()):
+                        start = min(start, ctx.frame_start)
+                    if _year_shaped(ex) and _year_shaped(b):
+                        kind = "year"
+
+    # what follows: "lebih", "%", "persen", "rupiah", "mm", "WIB", "-an"
+    seen_pq = False
+    for _ in range(3):
+        p = _post(L, text, end)
+        if not p and L.links and (ex.vague or ex.mult > 1):
+            # "tens of millions of dollars": a currency after a link word
+            lk = L.tok.match(text, end)
+            if _lexeme(L, lk)[0] == "link":
+                p = _post(L, text, lk.end())
+                if p and "cur" not in p[1]:
+                    p = None
+        if not p:
+            break
+        phrase, roles, p_start, p_end = p
+        if "pq" in roles and not seen_pq and value is not None:
+            nxt = re.match(r"[ \t]*([^\W\d_]+)", text[p_end:p_end + 40])
+            if nxt and _norm(nxt.group(1)) in L.blockers:
+                break
+            if phrase in L.decade_suffixes and (_year_shaped(ex) or _decade_shaped(ex)):
+                kind = "year"
+            elif qualifier in (None, "exact"):
+                qualifier = L.post_qualifiers[phrase]
+            seen_pq, end = True, p_end
+            continue
+        if "decade" in roles and (_year_shaped(ex) or _decade_shaped(ex)):
+            kind, end = "year", p_end
+        elif "pct" in roles:
+            kind, unit, end = "percent", orig[p_start:p_end], p_end
+        elif "cur" in roles:
+            cur, end = cur or orig[p_start:p_end], p_end
+        elif "time" in roles and not ex.vague:
+            kind, unit, end = "time", orig[p_start:p_end], p_end
+        elif "unit" in roles and not unit and not ex.vague and not (ex.ordinal or ctx.ordinal):
+            unit, end = orig[p_start:p_end], p_end
+        break
+
+    if ex.ordinal or ctx.ordinal or ctx.label:
+        kind = "ordinal"
+    elif ctx.time and not ex.vague:
+        kind = "time"
+    elif cur:
+        kind, unit = "money", cur
+    elif kind is None and unit:
+        kind = "measure"
+    elif kind is None and _year_shaped(ex) and qualifier != "range" and (
+            ctx.year_cue or ctx.qualifier not in _COUNT_QUALIFIERS):
+        kind = "year"
+    if ex.decade and (_year_shaped(ex) or _decade_shaped(ex)):
+        kind = "year"
+    elif ex.approx_suffix and qualifier in (None, "exact"):
+        qualifier = "approx"
+    return Quantity(
+        start=start, end=end, text=orig[start:end],
+        value=_float(value), value_low=_float(low), value_high=_float(high),
+        qualifier=qualifier or "exact", kind=kind or "count",
+        number_start=ex.start, number_end=num_end, unit=unit,
+    )
+
+
+def _range(L: _Lang, text: str, a: _Expr, ctx: _Context, p, cur, orig: str):
+    """The other end of a range after connector ``p``: (low, high, expr) or None."""
+    phrase = p[0]
+    framed = ctx.frame is not None and phrase in L.frames.get(ctx.frame, ())
+    if not framed and (phrase in L.framed_only or (ctx.frame is not None and phrase not in ("-", "–", "—"))):
+        return None
+    b = _parse_expr(L, text, p[3], allow_words=a.words, orig=orig)
+    if b is None or b.value is None or b.vague or b.ordinal or b.ignore or b.decade:
+        return None
+    if b.start > 0 and text[b.start - 1].isalpha() and not b.words:
+        return None  # "10-F16"
+    lo, hi = a.value, b.value
+    if b.pending_mult is not None and cur:
+        hi = hi * b.pending_mult
+        if a.pending_mult is not None and lo is not None:
+            lo = lo * a.pending_mult
+        elif lo is not None and lo * b.pending_mult <= hi:
+            lo = lo * b.pending_mult
+    elif a.mult == 1 and b.mult > 1 and lo is not None and lo * b.mult <= hi:
+        lo = lo * b.mult  # "10 hingga 12 ribu", "3-5 juta", "two to three million"
+    if lo is None or not lo < hi:
+        return None
+    if _year_shaped(a) != _year_shaped(b) and (_year_shaped(a) or _year_shaped(b)) and not (a.words or b.words):
+        return None  # "2024 - 10 orang" is no range
+    return lo, hi, b
+
+
+def _year_shaped(ex: _Expr) -> bool:
+    return ex.plain_int and len(ex.raw) == 4 and ex.value is not None and _YEAR_MIN <= ex.value <= _YEAR_MAX
+
+
+def _decade_shaped(ex: _Expr) -> bool:
+    return ex.plain_int and len(ex.raw) == 2 and ex.value is not None and ex.value % 10 == 0
+
+
+def _float(v: Decimal | None) -> float | None:
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (OverflowError, InvalidOperation, ValueError):
+        return None
+    return f if f == f and f not in (float("inf"), float("-inf")) else None
+
+
+# --------------------------------------------------------------------------- helpers for others
+
+def parse_number(text: str, lang: str) -> float | None:
+    """The value of a string that is only a number ("dua puluh", "3,5 juta", "twelve"), else None."""
+    t = (text or "").strip()
+    if not t or len(t) > 200:
+        return None
+    qs = find_quantities(t, lang)
+    if len(qs) == 1 and qs[0].start == 0 and qs[0].end == len(t) and qs[0].value is not None:
+        return qs[0].value
+    return None
+
+
+def spell(n: int, lang: str) -> str:
+    """``n`` written in words, from the language's numbers.yaml (``spell`` section)."""
+    n = int(n)
+    if n < 0:
+        raise ValueError("spell() takes a non-negative integer")
+    S = (_lang.load(lang, "numbers") or {}).get("spell")
+    if not S:
+        raise ValueError(f"no spelling rules for language {lang!r}")
+    atoms = {int(k): str(v) for k, v in S["atoms"].items()}
+    if n == 0:
+        return atoms[0]
+    scales = [(int(v), str(w), (str(one) if one else None)) for v, w, one in S.get("scales") or []]
+    joiner = str(S.get("scale_joiner", " "))
+
+    def below100(r: int) -> str:
+        if r in atoms:
+            return atoms[r]
+        if r < 20 and S.get("teen") and (r - 10) in atoms:
+            return str(S["teen"]).format(unit=atoms[r - 10])
+        t, u = divmod(r, 10)
+        tens = atoms.get(t * 10) or str(S["tens"]).format(unit=atoms[t])
+        return tens + (str(S.get("tens_joiner", " ")) + atoms[u] if u else "")
+
+    def below1000(r: int) -> str:
+        h, rest = divmod(r, 100)
+        parts = []
+        if h:
+            parts.append(str(S["hundred_one"]) if h == 1 else atoms[h] + str(S.get("hundred_joiner", " ")) + str(S["hundred"]))
+        if rest:
+            parts.append(below100(rest))
+        return " ".join(parts)
+
+    def go(m: int) -> str:
+        parts = []
+        for value, word, one in scales:
+            if m >= value:
+                c, m = divmod(m, value)
+                if c == 1 and one:
+                    parts.append(one)
+                else:
+                    parts.append((below1000(c) if c < 1000 else go(c)) + " " + word)
+        if m:
+            parts.append(below1000(m))
+        return joiner.join(parts)
+
+    return go(n)

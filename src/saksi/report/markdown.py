@@ -1,0 +1,149 @@
+"""report.md: the dossier as Markdown, from the same data as report.html (`dossier.collect`).
+
+Article text is untrusted here too: Markdown viewers render inline HTML and links, so every piece of
+text from an article goes through `md` (HTML-escaped and Markdown punctuation backslash-escaped)
+or `code_block` (a fence longer than any run of backticks in it)."""
+from __future__ import annotations
+
+import re
+
+from saksi.report.dossier import fmt_period, fmt_value
+
+_MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~]|(?<!\w)_|_(?!\w))")
+
+
+def md(value, limit: int | None = None) -> str:
+    """Text safe inside a Markdown paragraph or table cell: one line, no HTML, no markup."""
+    if value is None:
+        return ""
+    s = " ".join(str(value).split())
+    if limit and len(s) > limit:
+        s = s[: limit - 1] + "…"
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def md_list(values, sep: str = ", ") -> str:
+    return sep.join(md(v) for v in values or [])
+
+
+def code_block(text: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text or "")), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text or ''}\n{fence}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return out
+
+
+def render_markdown(d: dict) -> str:
+    ov = d["overview"]
+    L: list[str] = ["# saksi dossier", "",
+                    f"Generated {d['generated']}. Quoted text is reproduced as read from the articles.", "",
+                    "## Overview", ""]
+    L += _table(["", "count"], [[k, str(v)] for k, v in (
+        ("articles", ov["articles"]), ("inputs read", ov["documents"]), ("duplicate inputs", ov["duplicates"]),
+        ("outlets", len(ov["outlets"])), ("claims", ov["claims"]), ("claim groups", len(d["groups"])),
+        ("events", ov["events"]), ("entities", ov["entities"]), ("stories", len(d["stories"])),
+        ("inputs skipped", len(ov["errors"])))])
+    L += ["", "**Outlets:** " + (", ".join(f"{md(o)} ({n})" for o, n in ov["outlets"]) or "none"),
+          "", "**Languages:** " + (", ".join(f"{md(lang)} ({n})" for lang, n in ov["languages"]) or "none"), ""]
+    if ov["errors"]:
+        L += ["### Skipped inputs", ""]
+        L += _table(["input", "reason"], [[md(e["path"]), md(e["reason"])] for e in ov["errors"]])
+        L.append("")
+
+    L += ["## Claims ledger", ""]
+    if not d["tables"]:
+        L += ["_The corpus stage has not run: claims are grouped by actor, action and object, without verdicts._", ""]
+    for g in d["groups"]:
+        head = f"### {md(g['actor'] or '(no actor)')} · {md(g['action'])} · {md(g['object'])}"
+        if g["recipient"]:
+            head += f" → {md(g['recipient'])}"
+        L += [head, ""]
+        facts = [f"values: {md_list(g['values'], ' · ')}"]
+        if g["range_text"]:
+            facts.append(f"range: {md(g['range_text'])}")
+        roots = f" ({md_list(g['roots'])})" if g["roots"] else ""
+        facts.append(f"independent sources: **{md(g['independent_sources'])}**{roots}")
+        for v in g["verdict_rows"]:
+            facts.append(f"**{md(v['label'])}**: {md(v['explanation'])}")
+        if g["verdict"] and not g["verdict_rows"]:
+            facts.append(f"verdict: **{md(g['verdict_label'])}**")
+        if g["qualifiers"]:
+            facts.append(f"qualifiers: {md_list(g['qualifiers'])}")
+        if g["periods"]:
+            facts.append(f"periods: {md_list(g['periods'], '; ')}")
+        L += [f"- {f}" for f in facts] + [""]
+        L += _table(["value", "period", "stance", "according to", "root", "article", "quote"],
+                    [[md(fmt_value(c)), md(fmt_period(c)), md(c.get("stance")), md_list(c.get("attributed_to"), " ← "),
+                      md(c.get("root")), md(c.get("article")), "“" + md(c.get("quote"), 300) + "”"]
+                     for c in g["claims"]])
+        L.append("")
+
+    L += ["## Timeline", ""]
+    if d["timeline"]:
+        L += _table(["date", "type", "summary", "participants", "place", "articles"],
+                    [[md(r.get("date")), md(r.get("type")), md(r.get("summary")), md_list(r.get("participants")),
+                      md(r.get("place")), md_list(r.get("articles"))] for r in d["timeline"]])
+    else:
+        L.append("No dated events.")
+    L.append("")
+
+    L += ["## Stories", ""]
+    if d["stories"]:
+        L += _table(["story", "about", "dates", "articles"],
+                    [[md(s["id"]), md(s["label"]), md(" … ".join(x for x in (s.get("first_date"), s.get("last_date")) if x)),
+                      md_list(s["members"])] for s in d["stories"]])
+    else:
+        L.append("No stories.")
+    L.append("")
+
+    L += ["## Entity index", ""]
+    L += _table(["canonical", "type", "aliases seen", "mentions", "articles"],
+                [[md(e["canonical"]), md(e["type"]), md_list(e["aliases"], " · "), str(e["mentions"]),
+                  md_list(e["articles_shown"]) + (f" and {e['more_articles']} more" if e["more_articles"] else "")]
+                 for e in d["entities"]])
+    L.append("")
+
+    L += ["## Duplicates and copies", ""]
+    if d["copies"]:
+        L += _table(["article", "copy of", "kind", "score", "evidence"],
+                    [[md(c.get("article")), md(c.get("copy_of")), md(c.get("kind")), md(c.get("score")),
+                      md(c.get("evidence"))] for c in d["copies"]])
+    else:
+        L.append("None found.")
+    L.append("")
+
+    L += ["## Articles", ""]
+    for a in d["articles"]:
+        L += [f"### {md(a['article'])}: {md(a.get('title') or '(no title)')}", ""]
+        meta = [("outlet", a.get("outlet")), ("author", a.get("author")), ("dateline", a.get("dateline")),
+                ("published", a.get("published")), ("language", a.get("language")), ("url", a.get("url")),
+                ("cited sources", ", ".join(a.get("cited_sources") or []) or None)]
+        L += [f"- {k}: {md(v) if v else '—'}" for k, v in meta]
+        for c in a.get("captions") or []:
+            L.append(f"- caption: {md(c)}")
+        L.append("")
+        if a["claims"]:
+            L += ["**Claims**", ""]
+            for c in a["claims"]:
+                src = f" according to {md_list(c.get('attributed_to'), ' ← ')}" if c.get("attributed_to") else ""
+                L.append(f"- {md(fmt_value(c))} {md(c.get('object'))}, {md(c.get('action'))}"
+                         f"{' by ' + md(c['actor']) if c.get('actor') else ''} \\[{md(c.get('stance'))}\\]{src}: "
+                         f"“{md(c.get('quote'), 400)}”")
+            L.append("")
+        if a["events"]:
+            L += ["**Events**", ""]
+            L += [f"- {md(e.get('date'))} {md(e.get('type'))}: {md(e.get('summary'))}" for e in a["events"]]
+            L.append("")
+        L += ["**Clean body**", "", code_block(a.get("body") or ""), ""]
+        if a["removed"]:
+            L += ["**Removed from the body**", ""]
+            for kind, lines in a["removed"]:
+                L.append(f"- {md(kind)}: " + " · ".join(md(t, 200) for t in lines))
+            L.append("")
+    return "\n".join(L) + "\n"

@@ -1,0 +1,273 @@
+"""`saksi serve`: a read-only web UI over OUT/saksi.db (FastAPI + Jinja templates, assets bundled).
+
+Pages: search (FTS5) over claims, entities, stories, articles and events with filters for claims;
+one claim (its evidence highlighted in the original text, its attributes and its group); one
+article; one entity; one story; the ledger; the timeline. JSON under /api/.
+
+Every value shown comes from untrusted articles: templates autoescape, highlighted text is built by
+`dossier.highlight` (escapes every segment), and every response carries a strict
+Content-Security-Policy (scripts and styles only from /static). Only GET is served, only to
+localhost Host headers unless `saksi serve` binds another interface."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from markupsafe import Markup
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from saksi.report import dossier
+from saksi.web.search import KINDS, Reader, articles_by_name
+
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]", "testserver"]
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+PAGE = 50
+
+
+def _static_dir() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("saksi") / "static"))
+
+
+def link(kind: str, name) -> str:
+    """The URL of a page about one thing (names are percent-encoded as one path segment)."""
+    base = {"entity": "/entity/", "article": "/article/", "claim": "/claim/", "story": "/story/",
+            "group": "/ledger#"}[kind]
+    if kind == "group":
+        return base + dossier.slug(name, "g-")
+    return base + dossier.urlq(name)
+
+
+def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app for one output folder. `allowed_hosts`: Host headers to answer (default: localhost)."""
+    reader = Reader(Path(out_dir))
+    app = FastAPI(title="saksi", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.reader = reader
+    env = dossier.environment()
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        if request.method not in ("GET", "HEAD"):
+            return JSONResponse({"error": "read-only"}, status_code=405)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        return response
+
+    app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
+
+    def render(name: str, status: int = 200, **ctx) -> HTMLResponse:
+        html = env.get_template(f"web/{name}.html.j2").render(link=link, out_name=reader.out_dir.name, **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    def not_found(what: str, name: str) -> HTMLResponse:
+        return render("error", status=404, title=f"No such {what}", message=f"No {what} named “{name}” in this store.")
+
+    # ------------------------------------------------------------------ search and landing
+    @app.get("/", response_class=HTMLResponse)
+    def search_page(q: str = "", kind: str = "all", action: str = "", actor: str = "", stance: str = "",
+                    article: str = "", page: int = Query(1, ge=1, le=100000)):
+        kind = kind if kind in (*KINDS, "all") else "all"
+        with reader.connect() as conn:
+            corpus = reader.corpus(conn)
+            results = _search(reader, conn, q, kind, action, actor, stance, article, page)
+            ov = reader.overview(conn) if not q and kind == "all" and not any((action, actor, stance, article)) else None
+            flagged = [g for g in corpus["groups"] if g["verdict"] in ("contradiction", "denial")][:12] if ov else []
+            return render("search", q=q, kind=kind, kinds=KINDS, filters={"action": action, "actor": actor,
+                          "stance": stance, "article": article}, facets=corpus["facets"], results=results,
+                          page=page, ov=ov, flagged=flagged, group_of=corpus["group_of"])
+
+    @app.get("/api/search")
+    def api_search(q: str = "", kind: str = "all", action: str = "", actor: str = "", stance: str = "",
+                   article: str = "", page: int = Query(1, ge=1, le=100000)):
+        kind = kind if kind in (*KINDS, "all") else "all"
+        with reader.connect() as conn:
+            results = _search(reader, conn, q, kind, action, actor, stance, article, page)
+        return {k: {"total": v["total"], "items": [_jsonable(x) for x in v["items"]]} for k, v in results.items()}
+
+    # ------------------------------------------------------------------ one claim
+    def claim_context(conn, cid: str):
+        c = reader.claim(conn, cid)
+        if c is None:
+            return None
+        a = reader.article(conn, c["article"])
+        corpus = reader.corpus(conn)
+        g = corpus["group_of"].get(cid)
+        arts = articles_by_name(conn, [m.get("article") for m in (g["claims"] if g else [])])
+        return c, a, g, arts, corpus
+
+    @app.get("/claim/{cid:path}", response_class=HTMLResponse)
+    def claim_page(cid: str):
+        with reader.connect() as conn:
+            ctx = claim_context(conn, cid)
+            if ctx is None:
+                return not_found("claim", cid)
+            c, a, g, arts, corpus = ctx
+            spans = dossier.article_spans(a, a["claims"], a["events"], a["lines"], focus=cid)
+            evidence = dossier.highlight(a["text"], spans)
+            window = _context(a["text"], c["start"], c["end"])
+            near = dossier.highlight(window[0], [dossier.Span(c["start"] - window[1], c["end"] - window[1],
+                                                              "hl hl-claim focus", ref=cid)])
+            return render("claim", c=c, a=a, g=g, arts=arts, evidence=evidence, near=near,
+                          anchor=dossier.slug(cid, "ev-"), story=corpus["story_of"].get(a["article"]))
+
+    @app.get("/api/claim/{cid:path}")
+    def api_claim(cid: str):
+        with reader.connect() as conn:
+            ctx = claim_context(conn, cid)
+            if ctx is None:
+                raise HTTPException(404, "no such claim")
+            c, a, g, _, _ = ctx
+            return {"claim": c, "article": {k: a[k] for k in ("article", "title", "outlet", "published", "url")},
+                    "group": _group_json(g)}
+
+    # ------------------------------------------------------------------ one article
+    @app.get("/article/{name:path}", response_class=HTMLResponse)
+    def article_page(name: str):
+        with reader.connect() as conn:
+            a = reader.article(conn, name)
+            if a is None:
+                return not_found("article", name)
+            corpus = reader.corpus(conn)
+            spans = dossier.article_spans(a, a["claims"], a["events"], a["lines"])
+            copies = [cp for cp in corpus["copies"] if a["article"] in (cp.get("article"), cp.get("copy_of"))
+                      or cp.get("article") in a["duplicates"]]
+            return render("article", a=a, text=dossier.highlight(a["text"], spans), group_of=corpus["group_of"],
+                          story=corpus["story_of"].get(a["article"]), copies=copies)
+
+    @app.get("/api/article/{name:path}")
+    def api_article(name: str):
+        with reader.connect() as conn:
+            a = reader.article(conn, name)
+            if a is None:
+                raise HTTPException(404, "no such article")
+            return {k: v for k, v in a.items() if k not in ("lines",)}
+
+    # ------------------------------------------------------------------ one entity
+    @app.get("/entity/{name:path}", response_class=HTMLResponse)
+    def entity_page(name: str):
+        with reader.connect() as conn:
+            e = reader.entity(conn, name)
+            if e is None:
+                return not_found("entity", name)
+            return render("entity", e=e, group_of=reader.corpus(conn)["group_of"])
+
+    @app.get("/api/entity/{name:path}")
+    def api_entity(name: str):
+        with reader.connect() as conn:
+            e = reader.entity(conn, name)
+            if e is None:
+                raise HTTPException(404, "no such entity")
+            return {k: v for k, v in e.items() if k not in ("articles_shown", "article_rows")}
+
+    # ------------------------------------------------------------------ stories, ledger, timeline
+    @app.get("/story/{sid:path}", response_class=HTMLResponse)
+    def story_page(sid: str):
+        with reader.connect() as conn:
+            corpus = reader.corpus(conn)
+            s = corpus["story_by_id"].get(sid)
+            if s is None:
+                return not_found("story", sid)
+            arts = articles_by_name(conn, s["members"])
+            groups = [g for g in corpus["groups"] if set(g["articles"]) & set(s["members"])]
+            return render("story", s=s, arts=arts, groups=groups)
+
+    @app.get("/ledger", response_class=HTMLResponse)
+    def ledger_page(verdict: str = "", page: int = Query(1, ge=1, le=100000)):
+        with reader.connect() as conn:
+            corpus = reader.corpus(conn)
+            groups = [g for g in corpus["groups"] if not verdict or (g["verdict"] or "none") == verdict]
+            pages = max(1, math.ceil(len(groups) / PAGE))
+            return render("ledger", groups=groups[(page - 1) * PAGE: page * PAGE], total=len(groups), page=page,
+                          pages=pages, verdict=verdict, has_corpus=bool(corpus["tables"]))
+
+    @app.get("/api/ledger")
+    def api_ledger(verdict: str = ""):
+        with reader.connect() as conn:
+            corpus = reader.corpus(conn)
+            return [_group_json(g) for g in corpus["groups"] if not verdict or (g["verdict"] or "none") == verdict]
+
+    @app.get("/timeline", response_class=HTMLResponse)
+    def timeline_page():
+        with reader.connect() as conn:
+            rows = reader.corpus(conn)["timeline"]
+            svg = dossier.timeline_svg(rows, href=lambda r: (link("article", r["articles"][0]) + "#"
+                                                              + dossier.slug(r["evidence"][0]["id"], "ev-"))
+                                       if r["evidence"] else None)
+            return render("timeline", rows=rows, svg=svg)
+
+    @app.get("/api/timeline")
+    def api_timeline():
+        with reader.connect() as conn:
+            return [{k: v for k, v in r.items() if k != "evidence"} for r in reader.corpus(conn)["timeline"]]
+
+    @app.get("/api/overview")
+    def api_overview():
+        with reader.connect() as conn:
+            return reader.overview(conn)
+
+    @app.get("/favicon.ico")
+    def favicon():
+        return RedirectResponse("/static/favicon.svg")
+
+    @app.exception_handler(404)
+    async def nf(request: Request, exc):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": getattr(exc, "detail", "not found")}, status_code=404)
+        return render("error", status=404, title="Not found", message="There is no page here.")
+
+    return app
+
+
+def _search(reader: Reader, conn, q, kind, action, actor, stance, article, page) -> dict:
+    off = (page - 1) * PAGE
+    res = {}
+    filtered = any((action, actor, stance, article))
+    kinds = ("claims",) if filtered and kind == "all" else (KINDS if kind == "all" else (kind,))
+    small = 10 if kind == "all" and not filtered else PAGE
+    for k in kinds:
+        if k == "claims":
+            items, total = reader.search_claims(conn, q or None, action=action or None, actor=actor or None,
+                                                stance=stance or None, article=article or None,
+                                                limit=small, offset=off if small == PAGE else 0)
+        else:
+            fn = getattr(reader, f"search_{k}")
+            items, total = fn(conn, q or None, limit=small, offset=off if small == PAGE else 0)
+        res[k] = {"items": items, "total": total, "pages": max(1, math.ceil(total / PAGE)), "shown": small}
+    return res
+
+
+def _context(text: str, start: int, end: int, pad: int = 300) -> tuple[str, int]:
+    """The paragraph around a span (cut to about `pad` characters each side): (text, its offset)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    lo = max(lo, start - pad)
+    hi = min(hi, end + pad)
+    return text[lo:hi], lo
+
+
+def _jsonable(x):
+    if isinstance(x, Markup):
+        return str(x)
+    if isinstance(x, dict):
+        return {k: _jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_jsonable(v) for v in x]
+    return x
+
+
+def _group_json(g: dict | None):
+    if g is None:
+        return None
+    return {**{k: v for k, v in g.items() if k not in ("claims", "anchor")},
+            "claims": [c.get("id") for c in g["claims"]]}

@@ -1,0 +1,104 @@
+"""NER models load from installed files only and find people, places and organisations."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from saksi.entities import ner as ner_mod
+
+
+@pytest.fixture(scope="module")
+def offline():
+    """Cut the network: HF offline and every socket connection refused; load both models fresh."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HF_HUB_OFFLINE", "1")
+    mp.setenv("TRANSFORMERS_OFFLINE", "1")
+
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in test")
+
+    mp.setattr(socket.socket, "connect", refuse)
+    mp.setattr(socket.socket, "connect_ex", refuse)
+    mp.setattr(socket, "create_connection", refuse)
+    mp.setattr(socket, "getaddrinfo", refuse)
+    mp.setattr(ner_mod, "_CACHE", {})
+    yield
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def id_ner(offline):
+    return ner_mod.load_ner("id")
+
+
+def _found(text, spans, surface, labels):
+    return any(text[s:e] == surface and lab in labels for s, e, lab in spans)
+
+
+def _overlaps(text, spans, surface, labels):
+    i = text.index(surface)
+    j = i + len(surface)
+    return any(s < j and i < e and lab in labels for s, e, lab in spans)
+
+
+def test_id_model_loads_offline_and_is_cached(id_ner):
+    assert id_ner is not None
+    assert id_ner.lang == "id"
+    assert ner_mod.load_ner("id") is id_ner
+    assert ner_mod.load_ner("id-ID") is id_ner
+
+
+def test_id_person_gpe_org(id_ner):
+    text = ("Gubernur Jawa Timur Khofifah Indar Parawansa meresmikan kantor baru Bank Indonesia "
+            "di Surabaya pada Senin pagi.")
+    spans = id_ner.spans(text)
+    assert all(lab in ner_mod.LABELS for _, _, lab in spans)
+    assert _found(text, spans, "Khofifah Indar Parawansa", {"PERSON"})
+    assert _found(text, spans, "Surabaya", {"GPE"})
+    assert _overlaps(text, spans, "Bank Indonesia", {"ORG"})
+
+
+def test_id_pipe_and_lower_case(id_ner):
+    texts = [
+        "Menteri Keuangan Sri Mulyani mengatakan Indonesia akan menambah anggaran untuk pendidikan.",
+        "presiden joko widodo berkunjung ke bandung bersama menteri keuangan sri mulyani.",
+        "",
+    ]
+    out = list(id_ner.pipe(texts))
+    assert len(out) == 3 and out[2] == []
+    assert _found(texts[0], out[0], "Sri Mulyani", {"PERSON"})
+    assert _found(texts[0], out[0], "Indonesia", {"GPE"})
+    assert _overlaps(texts[1], out[1], "joko widodo", {"PERSON"})
+    assert _overlaps(texts[1], out[1], "bandung", {"GPE", "LOC"})
+    for text, spans in zip(texts, out):
+        for s, e, _ in spans:
+            assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip()
+
+
+def test_id_places_split_into_gpe_and_loc():
+    class S:
+        def __init__(self, text):
+            self.text = text
+
+    assert ner_mod._id_place_label(S("Gunung Merapi")) == "LOC"
+    assert ner_mod._id_place_label(S("Selat Malaka")) == "LOC"
+    assert ner_mod._id_place_label(S("Asia Tenggara")) == "LOC"
+    assert ner_mod._id_place_label(S("Yogyakarta")) == "GPE"
+    assert ner_mod._id_place_label(S("Jalan")) == "GPE"  # a bare head word is not a name
+
+
+def test_en_model_loads_offline(offline):
+    en = ner_mod.load_ner("en")
+    assert en is not None and en.nlp.pipe_names == ["ner"]
+    text = "Angela Merkel flew to Paris on Tuesday to meet officials of the World Bank."
+    spans = en.spans(text)
+    assert _found(text, spans, "Angela Merkel", {"PERSON"})
+    assert _found(text, spans, "Paris", {"GPE"})
+    assert _overlaps(text, spans, "World Bank", {"ORG"})
+    assert all(lab in ner_mod.LABELS for _, _, lab in spans)
+
+
+def test_other_languages_have_no_model():
+    assert ner_mod.load_ner("fr") is None
+    assert ner_mod.load_ner("") is None
