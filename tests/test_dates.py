@@ -315,13 +315,14 @@ def test_latest_explicit_date():
     assert latest_explicit_date("", "en") is None
 
 
-def test_latest_explicit_date_on_the_seeds():
-    import pathlib
-    seeds = pathlib.Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("shared seeds not present")
-    text = (seeds / "000_792c2c2e5b819578.txt").read_text(encoding="utf-8")
-    assert latest_explicit_date(text, "id") == "2025-06-02"
+def test_latest_explicit_date_on_the_seeds(seeds_dir):
+    expected = {"000_792c2c2e5b819578": "2025-06-02", "001_46c93247f30203d2": "2025-07-13",
+                "002_5e22871216460648": "2024-11-29", "003_7eafc6302f9b508a": "2025-09-09"}
+    for name, date in expected.items():
+        path = seeds_dir / f"{name}.txt"
+        if not path.is_file():
+            pytest.skip("seeds not present")
+        assert latest_explicit_date(path.read_text(encoding="utf-8"), "id") == date
 
 
 # --------------------------------------------------------------------------- properties
@@ -443,3 +444,53 @@ def _elapsed(fn) -> float:
     t = time.perf_counter()
     fn()
     return time.perf_counter() - t
+
+
+# --------------------------------------------------------------------------- a new language is data only
+
+_ZZ_DATES = {
+    "months": {"enero": 1, "febrero": 2, "marzo": 3, "junio": 6, "jun": 6},
+    "months_alone": ["enero", "febrero", "marzo", "junio"],
+    "weekdays": {"lunes": 0, "viernes": 4}, "weekdays_alone": ["lunes", "viernes"], "weekday_cues": ["el"],
+    "numeric_orders": ["dmy"], "day_month_joiners": ["de"], "month_year_joiners": ["de"],
+    "month_preps": ["en", "desde"], "year_preps": ["en", "desde"],
+    "past_after": {"pasado": True}, "past_before": {}, "next_after": {}, "next_before": {"próximo": False},
+    "relative": {"el año pasado": ["years", -1], "ayer": ["days", -1]},
+    "units": {"años": "years", "días": "days"}, "ago_before": ["hace"], "ago_after": [],
+    "period_in": ["en", "durante"], "period_since": ["desde"], "period_until": ["hasta"],
+    "period_open": ["entre", "de"], "period_join": ["y", "a", "-"], "period_join_needs_open": ["y"],
+    "line_prefixes": ["actualizado"], "timezones": ["CET"], "line_fillers": ["-", ","],
+}
+
+
+@pytest.fixture
+def zz(monkeypatch):
+    import saksi.lang as langmod
+    real = langmod.load
+
+    def load(code, topic):
+        if code == "zy":  # a code of its own: compiled data are cached per code
+            return _ZZ_DATES if topic == "dates" else {"words": {"dos": 2, "tres": 3}}
+        return real(code, topic)
+
+    monkeypatch.setattr(langmod, "load", load)
+    return "zy"
+
+
+def test_a_language_added_as_data(zz):
+    ref = D(2025, 6, 20)
+    text = "El lunes 2 de junio de 2025, hace dos años, el año pasado, ayer y en marzo pasado, el viernes."
+    assert dates(text, zz, ref) == [
+        ("lunes 2 de junio de 2025", "2025-06-02", "day", False),
+        ("hace dos años", "2023", "year", True),
+        ("el año pasado", "2024", "year", True),
+        ("ayer", "2025-06-19", "day", True),
+        ("marzo pasado", "2025-03", "month", True),
+        ("viernes", "2025-06-20", "day", True),
+    ]
+    assert periods("entre enero y marzo de 2025, desde febrero de 2022 y durante 2024", zz, ref) == [
+        ("entre enero y marzo de 2025", "2025-01", "2025-03"),
+        ("desde febrero de 2022", "2022-02", None),
+        ("durante 2024", "2024-01", "2024-12"),
+    ]
+    assert parse_date_line("Actualizado: lunes, 2 de junio de 2025 - 10:15 CET", zz) == "2025-06-02"

@@ -150,7 +150,10 @@ ID_CASES = [
     ("Rudal itu terbang 1.000 km dalam 3 jam.", [("1.000 km", 1000, "exact", "measure"), ("3 jam", 3, "exact", "measure")]),
     ("Konflik itu sudah berlangsung tiga tahun.", [("tiga tahun", 3, "exact", "measure")]),
     ("Bantuan 500 ton beras tiba di pelabuhan.", [("500 ton", 500, "exact", "measure")]),
-    ("Rudal ditembakkan pukul 10.00 WIB dan mendarat 10:45.", [("10.00 WIB", 10, "exact", "time"), ("10:45", None, "exact", "time")]),
+    ("Sekitar pukul 03.00 dini hari, 2 ledakan terdengar; 08.30 WIB.",
+     [("03.00", None, "exact", "time"), ("2", 2, "exact", "count"), ("08.30 WIB", None, "exact", "time")]),
+    ("Di km 57 tol Cikampek, 3 mobil tabrakan.", [("57", 57, "exact", "ordinal"), ("3", 3, "exact", "count")]),
+    ("Rudal ditembakkan pukul 10.00 WIB dan mendarat 10:45.", [("10.00 WIB", None, "exact", "time"), ("10:45", None, "exact", "time")]),
     ("Peristiwa itu terjadi pada 2024 dan berlanjut tahun 2025.", [("2024", 2024, "exact", "year"), ("2025", 2025, "exact", "year")]),
     ("Sanksi berlaku hingga 2026.", [("hingga 2026", 2026, "up_to", "year")]),
     ("Pada era 1990-an dan tahun 80an ekonomi tumbuh.", [("1990-an", 1990, "exact", "year"), ("80an", 80, "exact", "year")]),
@@ -186,6 +189,13 @@ ID_CASES = [
      [("lebih dari 10.000", 10000, "more_than", "count")]),
     ("Badan intelijen menyebut sekitar 1,5 juta butir peluru dikirim tiap bulan.",
      [("sekitar 1,5 juta", 1_500_000, "approx", "count")]),
+    # --- symbols, chained qualifiers, odd forms
+    ("Sekitar ±100 orang, ~200 kendaraan, >300 kapal dan < 50 pesawat.",
+     [("Sekitar ±100", 100, "approx", "count"), ("~200", 200, "approx", "count"), (">300", 300, "more_than", "count"),
+      ("< 50", 50, "less_than", "count")]),
+    ("Sekitar 20an orang hadir, seperti pada tahun 80an.", [("Sekitar 20an", 20, "approx", "count"), ("80an", 80, "exact", "year")]),
+    ("Sebanyak lebih dari 10.000 orang mengungsi.", [("Sebanyak lebih dari 10.000", 10000, "more_than", "count")]),
+    ("Layanan 24/7 menjangkau 1/3 warga.", [("24", 24, "exact", "measure"), ("1", 1, "exact", "measure")]),
 ]
 
 
@@ -320,6 +330,10 @@ EN_CASES = [
      [("more than 10,000", 10000, "more_than", "count")]),
     ("The intelligence agency said roughly 1.5 million rounds are sent each month.",
      [("roughly 1.5 million", 1_500_000, "approx", "count")]),
+    # --- symbols, chained qualifiers, odd forms
+    ("Half a dozen tanks joined a 3,000-strong force.", [("Half a dozen", 6, "exact", "count"), ("3,000", 3000, "exact", "count")]),
+    ("Roughly ~40 vehicles and >300 ships.", [("Roughly ~40", 40, "approx", "count"), (">300", 300, "more_than", "count")]),
+    ("A total of more than 10,000 people fled.", [("A total of more than 10,000", 10000, "more_than", "count")]),
 ]
 
 
@@ -523,3 +537,52 @@ def test_no_overlaps_and_in_order():
     for a, b in zip(qs, qs[1:]):
         assert a.end <= b.start
     assert all(re.search(r"\S", q.text) for q in qs)
+
+
+# --------------------------------------------------------------------------- a new language is data only
+
+_ZZ_NUMBERS = {
+    "decimal_mark": ",", "separators": [".", " "],
+    "words": {"uno": 1, "un": 1, "dos": 2, "tres": 3, "diez": 10, "once": 11, "veinte": 20, "sesenta": 60, "cien": 100},
+    "multipliers": {"mil": 1000, "millón": 1_000_000, "millones": 1_000_000},
+    "vague": {"miles": 1000, "decenas": 10, "millones": 1_000_000}, "vague_links": ["de"],
+    "connectors": ["y", "-"], "teens_after_tens": True,
+    "qualifiers": {"más de": "more_than", "unos": "approx", "alrededor de": "approx", "hasta": "up_to"},
+    "range_frames": {"entre": ["y"]}, "range_connectors": ["a", "-"], "range_connectors_framed_only": ["y"],
+    "units": ["km"], "percent": ["%", "por ciento"], "currency_before": ["€"], "currency_after": ["euros"],
+    "ordinal_suffixes": ["º"], "year_before": ["en", "desde"],
+}
+
+
+@pytest.fixture
+def zz(monkeypatch):
+    import saksi.lang as langmod
+    real = langmod.load
+
+    def load(code, topic):
+        if code == "zz" and topic == "numbers":
+            return _ZZ_NUMBERS
+        if code == "zz":
+            return {}
+        return real(code, topic)
+
+    monkeypatch.setattr(langmod, "load", load)
+    return "zz"
+
+
+def test_a_language_added_as_data(zz):
+    text = ("Más de 10.000 soldados, unos 3,5 millones de proyectiles, decenas de miles de personas, "
+            "entre 10 000 y 12 000 soldados en 2024 10 barcos, sesenta y once aviones, 5 % y € 2 mil.")
+    assert got(text, zz) == [
+        ("Más de 10.000", 10000, "more_than", "count"),
+        ("unos 3,5 millones", 3_500_000, "approx", "count"),
+        ("decenas de miles", V(10000), "vague", "count"),
+        ("entre 10 000 y 12 000", R(10000, 12000), "range", "count"),
+        ("2024", 2024, "exact", "year"),
+        ("10", 10, "exact", "count"),
+        ("sesenta y once", 71, "exact", "count"),
+        ("5 %", 5, "exact", "percent"),
+        ("€ 2 mil", 2000, "exact", "money"),
+    ]
+    assert got("Millones de personas y 3 millones de euros.", zz) == [
+        ("Millones", V(1_000_000), "vague", "count"), ("3 millones de euros", 3_000_000, "exact", "money")]

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="saksi: turn raw news articles into a corroborated, source-attributed evidence base.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class _Bar:

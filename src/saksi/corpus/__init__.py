@@ -22,7 +22,7 @@ from saksi.corpus.contradictions import denial_verdicts, group_verdicts
 from saksi.corpus.copies import copy_row, exact_copies, near_duplicates, pair_copy
 from saksi.corpus.embed import E5Embedder, HashingEmbedder, calibration, default_embedder, lead_text
 from saksi.corpus.evidence import weigh_pairs
-from saksi.corpus.features import earliest, gather
+from saksi.corpus.features import cf, earliest, gather
 from saksi.corpus.groups import build_groups
 from saksi.corpus.objects import MEDIA
 from saksi.corpus.stories import build_stories
@@ -40,13 +40,14 @@ class Settings:
     near_duplicate_threshold: float = 0.8  # Jaccard of word 3-shingles of the body
     num_perm: int = 128
     shingle: int = 3
-    copy_window_days: int = 120  # dated copies further apart than this are not copies
+    copy_window_days: int = 120  # articles published further apart than this are not copies
     rewrite_emb: float = 0.6  # calibrated lead similarity for a rewrite
     rewrite_claims: float = 0.6  # Jaccard of the numbers reported, for a rewrite
     origin_hard: float = 1.5  # hard evidence for a shared origin (see evidence.py)
     origin_total: float = 2.0  # hard + 0.5·lead similarity + 0.5·entity overlap
     story_link: float = 0.45  # see stories.story_score
-    story_window_days: int = 10  # linked articles at most this far apart (when both dated)
+    story_window_days: int = 10  # linked articles at most this far apart (dated by publication, else
+    # by their latest event)
     story_span_days: int = 30  # a story spans at most this long
     block_small: int = 24  # blocks up to this size give all their pairs
     block_neighbours: int = 4  # bigger blocks pair each article with this many date neighbours
@@ -65,7 +66,7 @@ class Corpus:
     contradictions: list[dict] = field(default_factory=list)  # group, kind, claims, explanation
     timeline: list[dict] = field(default_factory=list)  # date, type, summary, participants, place, ...
     embedded: str = "none"  # which embedder was used
-    timings: dict = field(default_factory=dict)  # seconds per step
+    timings: dict = field(default_factory=dict)  # CPU seconds per step (the stage is single-threaded)
 
     def tables(self) -> dict[str, list[dict]]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name in TABLES}
@@ -82,10 +83,10 @@ def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *
     if embedder is _DEFAULT:
         embedder = default_embedder()
     timings: dict[str, float] = {}
-    clock = [time.perf_counter()]
+    clock = [time.process_time()]
 
     def lap(name: str) -> None:
-        now = time.perf_counter()
+        now = time.process_time()
         timings[name] = round(now - clock[0], 3)
         clock[0] = now
 
@@ -111,11 +112,21 @@ def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *
     emb = None
     used = "none"
     if embedder is not None and n:
-        emb = np.asarray(embedder([f.lead for f in feats]), dtype=np.float32)
+        emb = np.asarray(embedder([f.lead for f in feats]), dtype=np.float32).reshape(n, -1)
+        norms = np.linalg.norm(emb, axis=1, keepdims=True)
+        emb /= np.where(norms > 0, norms, 1.0)
         used = type(embedder).__name__
     lap("embeddings")
     pairs, is_hard = candidate_pairs(feats, F.entity_df, emb, small=s.block_small, neighbours=s.block_neighbours,
                                      max_days=max(s.copy_window_days, s.story_window_days))
+    # a copy of the same text stands for its original: weigh only the original's pairs
+    dups = np.zeros(n, dtype=bool)
+    for cl in exact_clusters + near_clusters:
+        orig = earliest(cl, feats)
+        dups[[m for m in cl if m != orig]] = True
+    if dups.any() and len(pairs):
+        ok = ~(dups[pairs[:, 0]] | dups[pairs[:, 1]])
+        pairs, is_hard = pairs[ok], is_hard[ok]
     cos = None
     if emb is not None and len(pairs):
         cos = np.empty(len(pairs), dtype=np.float32)
@@ -132,7 +143,7 @@ def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *
         copy_pairs.append((ev.i, ev.j))
     for i, j in copy_pairs:
         family.union(i, j)
-    same_text = [(cl[0], m) for cl in exact_clusters + near_clusters for m in cl[1:]]
+    same_text = [(earliest(cl, feats), m) for cl in exact_clusters + near_clusters for m in cl]
     lap("pair_evidence_and_copies")
     timings["candidate_pairs_count"] = len(pairs)
 
@@ -142,7 +153,7 @@ def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *
     # claim groups, verdicts
     by_name = {f.name: articles[f.index] for f in feats}
     fam_of = {f.name: feats[family.find(f.index)].name for f in feats}
-    media = MEDIA | frozenset((a.get("outlet") or "").casefold() for a in articles if a.get("outlet"))
+    media = MEDIA | frozenset(cf(a.get("outlet")) for a in articles if a.get("outlet"))
     groups, group_claims, members = build_groups(claims, by_name, fam_of, media, F.canon)
     verdicts = []
     for gid, cs in members.items():

@@ -44,7 +44,7 @@ def candidate_pairs(feats: list[ArticleFeatures], df, emb: np.ndarray | None, *,
                     neighbours: int = 4, rare_entities: int = 4, bands: int = 8, bits: int = 10,
                     max_days: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """→ (unique (i, j) pairs with i < j as an (m, 2) array, whether each came from a hard key).
-    Pairs of dated articles more than ``max_days`` apart are left out."""
+    Pairs of articles published more than ``max_days`` apart are left out."""
     n = len(feats)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=bool)
@@ -67,7 +67,8 @@ def candidate_pairs(feats: list[ArticleFeatures], df, emb: np.ndarray | None, *,
     is_hard = (h[pos] == codes) if len(h) else np.zeros(len(codes), dtype=bool)
     pairs = np.stack([codes // n, codes % n], axis=1)
     if max_days is not None and len(pairs):
-        oa, ob = order[pairs[:, 0]], order[pairs[:, 1]]
+        pub = np.array([f.published if f.published is not None else -1 for f in feats], dtype=np.int64)
+        oa, ob = pub[pairs[:, 0]], pub[pairs[:, 1]]
         ok = (oa < 0) | (ob < 0) | (np.abs(oa - ob) <= max_days)
         pairs, is_hard = pairs[ok], is_hard[ok]
     return pairs, is_hard

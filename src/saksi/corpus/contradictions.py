@@ -177,8 +177,17 @@ def group_verdicts(gid: str, members: list[dict]) -> list[dict]:
 
 
 def _list(items, most: int = 4) -> str:
-    seen = list(dict.fromkeys(claim_text(it[3]) for it in items))
-    return ", ".join(seen[:most]) + (f" and {len(seen) - most} more" if len(seen) > most else "")
+    shown: list[str] = []
+    used = 0
+    for it in items:
+        if len(shown) >= most:
+            break
+        used += 1
+        t = claim_text(it[3])
+        if t not in shown:
+            shown.append(t)
+    rest = len(items) - used
+    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
 
 
 def denial_verdicts(groups_by_id: dict[str, list[dict]], most: int = 50) -> list[dict]:

@@ -182,7 +182,8 @@ def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[i
 # ----------------------------------------------------------------- rewrites and shared origins
 def pair_copy(ev: PairEvidence, a: ArticleFeatures, b: ArticleFeatures, s) -> str | None:
     """rewrite | shared_origin | None for a weighed pair (s: Settings)."""
-    if ev.gap is not None and ev.gap > s.copy_window_days:
+    if a.published is not None and b.published is not None \
+            and abs(a.published - b.published) > s.copy_window_days:
         return None
     if ev.emb >= s.rewrite_emb:
         if ev.numbers and ev.number_jaccard >= s.rewrite_claims:

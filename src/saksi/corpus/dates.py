@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from datetime import date
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@lru_cache(maxsize=8192)
 def parse(d: str | None) -> tuple[int, int | None, int | None] | None:
     """``"2024-06"`` → ``(2024, 6, None)``; None for anything that is not a valid partial date."""
     if not d or not isinstance(d, str):

@@ -8,6 +8,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from saksi.corpus import dates
 
@@ -15,12 +16,18 @@ from saksi.corpus import dates
 # floor or a range's low end. Values are rounded to three significant figures.
 NumKey = tuple[str, str, str, float]
 
-_QUOTE = re.compile(r"[“\"«„]([^”\"»“]{20,600})[”\"»“]")
+_QUOTE = re.compile(r"[“\"«„]([^”\"»“\n]{20,600})[”\"»“]")
 _WORDS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1 << 17)
+def _cf(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
 def cf(s: str | None) -> str:
-    return " ".join((s or "").split()).casefold()
+    """A name as a key: white space collapsed, casefolded."""
+    return _cf(s) if s else ""
 
 
 def sig3(v: float) -> float:
@@ -125,14 +132,20 @@ def gather(articles: list[dict], claims: list[dict], events: list[dict], lead_te
     feats: list[ArticleFeatures] = []
     df: Counter = Counter()
 
+    key_of: dict[str, str] = {}
+
     def ent(name, bag):
-        if isinstance(name, dict):
-            name = name.get("canonical") or name.get("text")
-        if not name or not isinstance(name, str):
-            return
-        k = cf(name)
+        if name.__class__ is not str:
+            if isinstance(name, dict):
+                name = name.get("canonical") or name.get("text")
+            if not isinstance(name, str):
+                return
+        k = key_of.get(name)
+        if k is None:
+            k = key_of[name] = cf(name)
+            if k:
+                display.setdefault(k, name.strip())
         if k:
-            display.setdefault(k, name.strip())
             bag.add(k)
 
     for i, a in enumerate(articles):

@@ -163,7 +163,7 @@ def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: 
         for nd in nodes:
             uf.union(cid, nd)
         # a named source names a merged root better than an outlet's own reporting
-        label_votes[cid] = Counter({label: weight})
+        label_votes[cid] = (label, weight)
     # copies count once: a claim in a copy joins the claims with the same number in its family
     fam_members: dict[str, list[dict]] = defaultdict(list)
     for c in members:
@@ -188,9 +188,10 @@ def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: 
     comp_order: dict = {}
     for c in members:
         r = uf.find(node_of[id(c)])
-        comp_votes[r].update(label_votes[node_of[id(c)]])
+        label, weight = label_votes[node_of[id(c)]]
+        comp_votes[r][label] += weight
         comp_order.setdefault(r, len(comp_order))
-    comp_label = {r: votes.most_common(1)[0][0] for r, votes in comp_votes.items()}
+    comp_label = {r: max(votes, key=votes.__getitem__) for r, votes in comp_votes.items()}
     # two components that happen to get the same label are still two sources; keep labels apart
     labels, seen = [], Counter()
     for r in sorted(comp_order, key=comp_order.get):

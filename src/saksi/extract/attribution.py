@@ -105,7 +105,7 @@ class Attributions:
             return sa
         s = st.text[:MAX_SENTENCE]  # a "sentence" of megabytes is no prose: read its start
         W = st.words
-        ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+        ms = self.ctx.local(st)
         hits: list[tuple[int, list[Source], tuple[int, int]]] = []
 
         # sources after their cue ("menurut X"), and speech verbs after a comma/quote ("ujar X")
@@ -161,7 +161,7 @@ class Attributions:
             self._last_report = _dedupe(reports)
         if sa.sources:
             self._last_sources = sa.names()
-        for _, _, m in ms:
+        for _, _, m in ms.ms[-50:]:
             if m.type == PERSON:
                 self._last_person = m.canonical
         return sa
@@ -172,7 +172,7 @@ class Attributions:
         s = st.text
         cue = pos if cue is None else cue
         end = _np_end(s, C, ms, pos)
-        inside = [(a, b, m) for a, b, m in ms if a >= pos and b <= end]
+        inside = ms.between(pos, end)
         if speech and inside and gap_words(s, pos, inside[0][0]) > 5:
             inside = []
         if speech and not inside:
@@ -195,8 +195,8 @@ class Attributions:
         """The sources that are the subject of a verb of saying ("KCNA melaporkan")."""
         s = st.text
         floor = _subject_floor(s, C, cue, st.body_start)
-        inside = [(a, b, m) for a, b, m in ms if a >= floor and b <= cue
-                  and not _after_prep(s, C.not_subject_after, a)]
+        inside = [(a, b, m) for a, b, m in ms.between(floor, cue)
+                  if not _after_prep(s, C.not_subject_after, a)]
         if inside and gap_words(s, inside[-1][1], cue) > 4:
             inside = []
         if inside and C.src_after.search(s, floor, inside[0][0]):
@@ -282,11 +282,10 @@ class Attributions:
     def _subject(self, st: Sent, C: LangCues, ms, cue: int) -> str | None:
         """Who confirms or denies: the nearest actor named before the cue in its clause."""
         floor = _subject_floor(st.text, C, cue, st.body_start)
-        for a, b, m in reversed(ms):
-            if a >= floor and b <= cue:
-                name = self.ctx.actor(m)
-                if name:
-                    return name
+        for a, b, m in reversed(ms.between(floor, cue)):
+            name = self.ctx.actor(m)
+            if name:
+                return name
         return None
 
 
@@ -312,8 +311,7 @@ def _np_end(s: str, C: LangCues, ms, pos: int) -> int:
     n = len(s)
     cur = pos
     words = 0
-    starts = {a for a, _, _ in ms}
-    ends = {b: a for a, b, _ in ms}
+    starts = ms.at
     while cur < n:
         m = WORD.search(s, cur)
         brk = SOFT_BREAK.search(s, cur)
@@ -330,8 +328,7 @@ def _np_end(s: str, C: LangCues, ms, pos: int) -> int:
             return n
         a = m.start()
         if a in starts:  # a name: take it whole
-            b = max(bb for aa, bb, _ in ms if aa == a)
-            cur = b
+            cur = starts[a][0]
             words += 1
             continue
         w = m.group().lower()
@@ -364,18 +361,18 @@ def _after_prep(s: str, preps, a: int) -> bool:
 def _closed_apposition(s: str, C: LangCues, ms, a: int) -> bool:
     """The name at ``a`` stands alone between commas (or ends the phrase): an apposition or the next
     name of a list, not the subject of a new clause ("Menurut Lee, Korea Utara mengirim")."""
-    b = max(bb for aa, bb, _ in ms if aa == a)
+    b = ms.at[a][0]
     nxt = _skip_space(s, b)
     if nxt >= len(s) or s[nxt] in ",.;:)”\"":
         return True
     conj = C.conjunctions.match(s, nxt)
-    return bool(conj) and _skip_space(s, conj[0]) in {aa for aa, _, _ in ms}
+    return bool(conj) and _skip_space(s, conj[0]) in ms.at
 
 
 def _subject_floor(s: str, C: LangCues, cue: int, floor: int = 0) -> int:
     """Where the clause whose verb stands at ``cue`` starts: after the last break or 'bahwa'/'that'
     (a bracketed aside is part of the subject: "Ukraine's military intelligence (HUR) estimates")."""
-    best = floor
+    best = floor = max(floor, cue - 400)
     depth = 0
     for m in SOFT_BREAK.finditer(s, floor, cue):
         ch = s[m.start()]

@@ -107,7 +107,7 @@ class ClaimReader:
     # ------------------------------------------------------------ one number
     def _claim(self, st: Sent, C: LangCues, sa: SentAttr, q, prv: int, nxt: int) -> Claim | None:
         s = st.text
-        ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+        ms = self.ctx.local(st)
         obj = self._object(st, C, ms, q, nxt)
         prev = self._last.get(st.paragraph)
         if obj is None:
@@ -187,7 +187,7 @@ class ClaimReader:
     # ------------------------------------------------------------ object
     def _object(self, st: Sent, C: LangCues, ms, q, nxt: int) -> _Obj | None:
         s = st.text
-        starts = {a: (b, m) for a, b, m in ms}
+        starts = ms.at
         pos = _skip(s, q.end)
         possessor = None
         el = C.elided.match(s, pos)
@@ -264,8 +264,8 @@ class ClaimReader:
                 return _joint_casualties(s, C, hit, stop), m.start(), hit[0]
             if C.clause_breaks.match(s, m.start()) or (has_left and m.group().lower() in ("yang", "which", "who")):
                 break
-            if any(a == m.start() for a, _, _ in ms):
-                pos = next(b for a, b, _ in ms if a == m.start())
+            if m.start() in ms.at:
+                pos = ms.at[m.start()][0]
                 continue
             n += 1
             if n > 4:
@@ -299,8 +299,8 @@ class ClaimReader:
         stop = self._clause_end(s, C, ms, obj.end, nxt)
         if not casualty:
             # the origin of a transfer: "dari Korea Utara ke Rusia"; the agent: "dikirim oleh Korea Utara"
-            for a, b, m in ms:
-                if a < obj.end or a >= stop or not self._usable(sa, a, b):
+            for a, b, m in ms.starting(obj.end, stop):
+                if not self._usable(sa, a, b):
                     continue
                 if _preceded_by(s, C.source_before_prep, a, 1) or _preceded_by(s, C.agent_before, a, 1):
                     name = self.ctx.actor(m)
@@ -313,8 +313,8 @@ class ClaimReader:
         if casualty and vpos is not None and vpos < q.start:
             return None  # "a strike killed 25 people": the subject is who killed, not whose dead
         if verb == "receive":
-            for a, b, m in ms:
-                if a >= obj.end and a < stop and _preceded_by(s, C.source_before_prep, a, 1):
+            for a, b, m in ms.starting(obj.end, stop):
+                if _preceded_by(s, C.source_before_prep, a, 1):
                     name = self.ctx.actor(m)
                     if name:
                         return name
@@ -334,9 +334,7 @@ class ClaimReader:
 
     def _subject(self, st, C, ms, sa, floor: int, end: int) -> str | None:
         s = st.text
-        for a, b, m in reversed(ms):
-            if b > end or a < floor:
-                continue
+        for a, b, m in reversed(ms.between(floor, end)):
             if not self._usable(sa, a, b) or m.type == MEDIA:
                 continue
             if _preceded_by(s, C.not_subject_after, a, 0) or _preceded_by(s, C.recipient_before, a, 0):
@@ -374,8 +372,9 @@ class ClaimReader:
         # "memasok Rusia dengan ...": the receiver right after the verb
         if vend is not None and vpos is not None and vpos < q.start:
             p = _skip(s, vend)
-            for a, b, m in ms:
-                if a == p and C.supply_with.match(s, _skip(s, b)):
+            if p in ms.at:
+                b, m = ms.at[p]
+                if C.supply_with.match(s, _skip(s, b)):
                     r = self.ctx.recipient(m)
                     if r:
                         return r, True
@@ -383,8 +382,8 @@ class ClaimReader:
         hb = HARD_BREAK.search(s, obj.end, stop)
         if hb and s[hb.start()] in ";":
             stop = hb.start()
-        for a, b, m in ms:
-            if a < obj.end or a >= stop or not self._usable(sa, a, b):
+        for a, b, m in ms.starting(obj.end, stop):
+            if not self._usable(sa, a, b):
                 continue
             if obj.possessor is not None and m is obj.possessor:
                 continue
@@ -419,8 +418,8 @@ class ClaimReader:
             if C is None:
                 continue
             s = st.text
-            ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
-            if not any(self.ctx.actor(m) == actor for _, _, m in ms):
+            ms = self.ctx.local(st)
+            if len(ms) > 200 or not any(self.ctx.actor(m) == actor for _, _, m in ms):
                 continue
             sends = [a for a, _, _, v in C.verbs.finditer(s, words=st.words) if v == "send"]
             if not sends:
@@ -442,7 +441,7 @@ class ClaimReader:
         HC = cues(hs.lang) or C
         sa = self.att.of(hs)
         s = hs.text
-        ms = [(m.start - hs.start, m.end - hs.start, m) for m in self.ctx.sent_mentions(hs)]
+        ms = self.ctx.local(hs)
         h = _Header(attr=sa)
         for a, b, m in reversed(ms):
             if self._usable(sa, a, b) and m.type != MEDIA and not _preceded_by(s, HC.not_subject_after, a, 0) \
@@ -540,8 +539,8 @@ class ClaimReader:
     def _floor(self, s: str, C: LangCues, pos: int, prv: int) -> int:
         """Where the claim's clause starts, for its verb and subject: after the last hard break,
         'bahwa'/'that', or the claim before."""
-        best = prv
-        for m in HARD_BREAK.finditer(s, prv, pos):
+        best = max(prv, pos - WINDOW)
+        for m in HARD_BREAK.finditer(s, best, pos):
             best = m.end()
         for _, b, _, _ in C.complementisers.finditer(s, best, pos):
             best = b
@@ -564,14 +563,14 @@ class ClaimReader:
         # a long run before the number: start at the verb or the subject
         if gap_words(s, left, q.start) > 12:
             cand = [x for x in (vpos,) if x is not None and left <= x < q.start]
-            cand += [a for a, b, m in ms if left <= a < q.start and gap_words(s, a, q.start) <= 10]
+            cand += [a for a, b, m in ms.starting(left, q.start) if gap_words(s, a, q.start) <= 10]
             left = min(cand) if cand else _word_back(s, q.start, 8)
         right = _next_break(s, obj.end, nxt)
         for m in WORD.finditer(s, obj.end, right):
             hit = C.clause_breaks.match(s, m.start())
             if hit:
                 nxt_word = _skip(s, hit[0])
-                if not any(a == nxt_word for a, _, _ in ms):
+                if nxt_word not in ms.at:
                     right = m.start()
                     break
         a, b = _trim(s, left, right)
@@ -635,9 +634,13 @@ def _trim(s: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+WINDOW = 400  # a clause is looked for this far back at most (keeps long "sentences" linear)
+
+
 def _last_break(s: str, pos: int, floor: int = 0) -> int:
-    best = floor
-    for m in SOFT_BREAK.finditer(s, floor, pos):
+    lo = max(floor, pos - WINDOW)
+    best = lo
+    for m in SOFT_BREAK.finditer(s, lo, pos):
         best = m.end()
     return best
 

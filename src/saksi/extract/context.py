@@ -38,6 +38,7 @@ class Sent:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # local spans of quoted speech
     _mentions: list[Mention] | None = None
     _words: frozenset | None = None
+    _local: object | None = None
 
     @property
     def words(self) -> frozenset:
@@ -50,6 +51,52 @@ class Sent:
 
     def in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
+
+
+class Local:
+    """A sentence's mentions with offsets relative to it: iterable as (start, end, mention), with
+    lookups that stay cheap however many names a (pathological) sentence holds."""
+
+    __slots__ = ("ms", "starts", "at")
+
+    def __init__(self, st: "Sent", mentions: list[Mention]):
+        self.ms = [(m.start - st.start, m.end - st.start, m) for m in mentions]
+        self.starts = [a for a, _, _ in self.ms]
+        self.at: dict[int, tuple[int, Mention]] = {}
+        for a, b, m in self.ms:
+            if a not in self.at or b > self.at[a][0]:
+                self.at[a] = (b, m)
+
+    def __iter__(self):
+        return iter(self.ms)
+
+    def __reversed__(self):
+        return reversed(self.ms)
+
+    def __len__(self) -> int:
+        return len(self.ms)
+
+    def __bool__(self) -> bool:
+        return bool(self.ms)
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, Mention]]:
+        """Mentions inside [lo, hi)."""
+        i = bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.ms) and self.ms[i][0] < hi:
+            if self.ms[i][1] <= hi:
+                out.append(self.ms[i])
+            i += 1
+        return out
+
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int, Mention]]:
+        """Mentions starting inside [lo, hi) (they may end after hi)."""
+        i = bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.ms) and self.ms[i][0] < hi:
+            out.append(self.ms[i])
+            i += 1
+        return out
 
 
 class Ctx:
@@ -122,6 +169,12 @@ class Ctx:
         if st._mentions is None:
             st._mentions = self.mentions_in(st.start, st.end)
         return st._mentions
+
+    def local(self, st: Sent) -> Local:
+        """The sentence's mentions, relative to it."""
+        if st._local is None:
+            st._local = Local(st, self.sent_mentions(st))
+        return st._local
 
     # ------------------------------------------------------------ entities
     def entity(self, m: Mention | str | None):

@@ -83,6 +83,7 @@ class _D:
     next_before: dict
     relative: dict
     units: dict
+    ago_before: set
     join_needs_open: set
     line_prefixes: list
     timezones: list
@@ -126,6 +127,8 @@ def _compiled(code: str) -> _D:
     MW = ("(?:" + _opt(L("month_words")) + _S + ")?") if L("month_words") else ""
     YW = ("(?:" + _opt(L("year_words")) + _S + ")?") if L("year_words") else ""
     YEAR = r"(?P<y>\d{4})(?!\d)(?![.,]\d)"
+    # "junio de 2025": words some languages put between a month and its year
+    MY_JOIN = ("(?:" + _opt(L("month_year_joiners")) + _S + ")?") if L("month_year_joiners") else ""
     post = r"(?:" + _S + r"(?P<post>" + _opt(list(past_after) + list(next_after)) + r"))?"
     JOIN = _opt(L("period_join"))
     OPEN = _opt(L("period_open"))
@@ -142,11 +145,12 @@ def _compiled(code: str) -> _D:
     pats = {
         # one pass finds every place a date may start
         # (scanning patterns run without re.I on lowered(text): much faster)
-        "scan": c(scan_pattern(calendar + list(relative) + [u + " " + a for u in units for a in L("ago_after")],
+        "scan": c(scan_pattern(calendar + list(relative) + [u + " " + a for u in units for a in L("ago_after")]
+                               + L("ago_before"),
                                digits=r"\d{0,3}(?!\d)", digit_guard=r"\w.,/:"), 0),
         # at a digit: 18 Juni 2024 / 2nd of June 2025 / 18 Juni / 2 Juni lalu
         "dmy": c(r"(?P<d>\d{1,2})" + day_suf + r"\.?" + dm_join + _S + MW + r"(?P<m>" + MON + r")\.?(?:,?" + _S
-                 + YEAR + ")?" + post),
+                 + MY_JOIN + YEAR + ")?" + post),
         # at a digit: 2/6/2025, 29-11-2024, 2.6.2025, 2/6/25
         "num": c(r"(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/]|[.,:-]\d)"),
         # at a digit: 2025-06-02, 2025/06/02, 2025-06-02T10:15
@@ -157,10 +161,10 @@ def _compiled(code: str) -> _D:
         "mdy": c(r"(?P<m>" + MON + r")\.?" + _S + r"(?P<d>\d{1,2})" + day_suf + r"(?!\d)(?![:.,]\d)(?:,?" + _S + YEAR
                  + ")?" + post) if d.get("month_day_order") else None,
         # at a month: Oktober 2024, June 2025, Oktober 2024 lalu
-        "my": c(r"(?P<m>" + MON + r")\.?,?" + _S + YEAR + post),
+        "my": c(r"(?P<m>" + MON + r")\.?,?" + _S + MY_JOIN + YEAR + post),
         # at a month: Januari–Maret 2025, Januari dan Maret 2025 (after an opener)
-        "mrange": c(r"(?P<m1>" + MON + r")\.?(?:" + _S + r"(?P<y1>\d{4}))?" + _S0 + r"(?P<join>" + JOIN + r")" + _S0
-                    + MW + r"(?P<m2>" + MON + r")\.?(?:,?" + _S + r"(?P<y2>\d{4})(?!\d))?"),
+        "mrange": c(r"(?P<m1>" + MON + r")\.?(?:" + _S + MY_JOIN + r"(?P<y1>\d{4}))?" + _S0 + r"(?P<join>" + JOIN + r")"
+                    + _S0 + MW + r"(?P<m2>" + MON + r")\.?(?:,?" + _S + MY_JOIN + r"(?P<y2>\d{4})(?!\d))?"),
         # at a month: Oktober lalu, June (alone)
         "mon": c(r"(?P<m>" + MON + r")(?!" + _S0 + r"\d)" + post),
         # at a weekday: Senin (2/6), Sabtu, 7/6
@@ -171,9 +175,13 @@ def _compiled(code: str) -> _D:
         "wd_tail": c(r"(?P<wd>" + WD + r")\.?" + _S0 + r"[,(]?" + _S0 + r"\Z"),
         "pb_tail": c(r"(?P<w>" + _opt(list(past_before) + list(next_before)) + r")" + _S + r"\Z"),
         "prep_tail": c(r"(?P<w>" + _opt(L("month_preps") + L("weekday_cues")) + r")" + _S + MW + r"\Z"),
-        "year_tail": c(r"(?P<w>" + _opt(L("year_preps")) + r")(?:(?<=-)|" + _S + r")" + YW + r"\Z"),
+        "year_tail": c(r"(?P<w>" + _opt(L("year_preps") + L("period_in") + L("period_since") + L("period_until"))
+                       + r")(?:(?<=-)|" + _S + r")" + YW + r"\Z"),
         "open_tail": c(r"(?P<w>" + OPEN + r")" + _S + r"(?:" + MW + r"|" + YW + r")\Z"),
         "n_tail": c(r"(?<!\w)(?P<n>" + N + r")" + _S + r"\Z"),
+        # at an "ago" word that comes first: "hace dos años", "vor zwei Jahren"
+        "ago_before": c(r"(?P<w>" + _opt(L("ago_before")) + r")" + _S + r"(?P<n>" + N + r")" + _S + r"(?P<u>" + UNITS
+                        + r")") if L("ago_before") else None,
         # periods
         "since": c(r"(?P<w>" + _opt(L("period_since")) + r")", 0),
         "until_tail": c(r"(?P<w>" + _opt(L("period_until")) + r")" + _S + r"\Z"),
@@ -194,7 +202,7 @@ def _compiled(code: str) -> _D:
         capitalised=bool(d.get("alone_capitalised")), needs_cue=bool(d.get("weekday_needs_cue")),
         orders=[str(o) for o in (d.get("numeric_orders") or ["dmy"])],
         past_after=past_after, past_before=past_before, next_after=next_after, next_before=next_before,
-        relative=relative, units=units, join_needs_open={_norm(x) for x in L("period_join_needs_open")},
+        relative=relative, units=units, ago_before={_norm(x) for x in L("ago_before")}, join_needs_open={_norm(x) for x in L("period_join_needs_open")},
         line_prefixes=L("line_prefixes"), timezones=L("timezones"), fillers=L("line_fillers"),
         pats=pats, num_words=num_words,
     )
@@ -349,6 +357,14 @@ def _scan(text: str, D: _D, ref: _dt.date | None, *, shapes_only: bool = False,
             got = _shift(ref, unit, n)
             if got:
                 out.append(_Cand(pos, h.end(), 6, got[0], got[1], True))
+        if P["ago_before"] is not None and key in D.ago_before:  # "hace dos años"
+            m = P["ago_before"].match(text, pos)
+            n = D.num_words(m.group("n")) if m else None
+            unit = D.units.get(_norm(m.group("u"))) if m else None
+            if m and n is not None and unit and n == int(n) and 0 < n < 1000:
+                got = _shift(ref, unit, -int(n))
+                if got:
+                    out.append(_Cand(pos, m.end(), 6, got[0], got[1], True))
         if " " in key and key.split(" ", 1)[0] in D.units:  # "dua tahun lalu", "3 days ago"
             t = _tail(D, "n_tail", text, pos, 48)
             if not t:

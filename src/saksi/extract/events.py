@@ -64,7 +64,7 @@ class EventReader:
     # ------------------------------------------------------------ one sentence
     def _event(self, st: Sent, C: LangCues, sa: SentAttr):
         s = st.text
-        ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+        ms = self.ctx.local(st)
         trig = []
         for a, b, phrase, (etype, verb) in C.triggers.finditer(s, words=st.words):
             if st.in_quote(a) or sa.in_source(a, b):
@@ -301,10 +301,10 @@ class EventReader:
             C = cues(st.lang)
             if C is None or not C.war_nouns:
                 continue
-            s = st.text
-            ms = [(m.start - st.start, m.end - st.start, m) for m in self.ctx.sent_mentions(st)]
+            s = st.text[:MAX_SENTENCE]
+            ms = self.ctx.local(st)
             for a, b, _, _ in C.war_nouns.finditer(s, words=st.words):
-                for x, y, m in ms:
+                for x, y, m in ms.starting(max(0, a - 40), b + 120):
                     if not self.ctx.is_state(m):
                         continue
                     if x >= b and gap_words(s, b, x) <= 4 and not SOFT_BREAK.search(s, b, x):

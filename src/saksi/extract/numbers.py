@@ -3,7 +3,22 @@
 ``find_quantities(text, lang)`` returns every amount it finds as a ``Quantity``: where it stands,
 its value (or bounds), the qualifier the words around it give ("sekitar", "more than", "hingga"),
 and its kind, so that a claims extractor can keep only plain counts (``kind == "count"``) and leave
-years, dates, times, percentages, money, measures and ordinals aside.
+the rest aside:
+
+- ``year``: a four-digit 1800-2100 number with no separator, unless a count qualifier precedes it
+  ("sekitar 2000 tentara" is a count, "pada 2024" and "hingga 2026" are years); decades ("1990-an");
+- ``date``: the digits of a calendar date ("2/6/2025", "18 Juni 2024", "Oktober 2024"), one quantity
+  per date, value None;
+- ``time``: "10:15", "pukul 10.00", "10.00 WIB", "10 a.m.";
+- ``percent``, ``money`` (a currency sign before or a currency word after), ``measure`` (a unit after:
+  mm, km, ton, tahun, kali, years, times ...; also ratios such as "24/7");
+- ``ordinal``: "ke-3", "3rd", "kedua", "first", and identifiers after a label word ("Resolusi 1718",
+  "Pasal 5", "floor 3").
+
+Vague amounts ("ribuan", "tens of thousands") have value None, ``value_low`` the floor the data
+gives (the unit: "ribuan" → 1000, "puluhan ribu" → 10000) and qualifier ``vague``; ranges have value
+None, ``value_low``/``value_high`` and qualifier ``range``. Names with digits ("F-16", "A320",
+"COVID-19"), codes with leading zeros and phone numbers are not reported at all.
 
 Everything a language contributes lives in ``data/lang/<code>/numbers.yaml`` (number words,
 multipliers, vague words, qualifiers, units, currencies, the decimal mark ...). This module holds
@@ -155,8 +170,11 @@ class _Lang:
     abbrev_money_only: set
     units: set
     units_exact: set
-    attached_units: dict
-    links: set  # lower-case unit -> unit as written in the data
+    attached_units: dict  # lower-case unit -> unit as written in the data
+    links: set
+    teens_after_tens: bool
+    space_groups: bool
+    vague_too: dict  # multipliers that are also vague amounts ("millones")
     ordinal_prefixes: tuple
     ordinal_suffixes: set
     decade_suffixes: set
@@ -172,7 +190,7 @@ def _strs(items) -> list[str]:
 def _compiled(code: str) -> _Lang:
     d = _lang.load(code, "numbers") or {}
     dec = str(d.get("decimal_mark") or ".")
-    seps = "".join(sorted(set(_strs(d.get("separators")) or [".", ","]))) or ".,"
+    seps = "".join(sorted(set(_strs(d.get("separators")) or [".", ","]) | {dec}))
 
     lex: dict[str, tuple[str, Decimal | None]] = {}
 
@@ -200,9 +218,14 @@ def _compiled(code: str) -> _Lang:
 
     sep_cls = "[" + re.escape(seps) + "]"
     num = r"\d++(?:" + sep_cls + r"\d++)*+"
-    tok = re.compile(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + alternation(lex) + "))")  # on lowered(text)
+    # the next token of a number expression (on lowered text)
+    tok = re.compile(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + alternation(lex) + "))")
 
+    # words that are a multiplier after a number and a vague amount alone ("3 millones", "millones de")
+    vague_too = {_norm(k): _dec(v) for k, v in (d.get("vague") or {}).items()
+                 if isinstance(k, str) and lex.get(_norm(k), ("",))[0] == "mult"}
     anchor_words = [k for k, (t, _) in lex.items() if t in ("ignore", "value", "frac", "vague", "vprefix", "ordinal")]
+    anchor_words += list(vague_too)
     mults = [k for k, (t, _) in lex.items() if t == "mult"]
     ones = [k for k, (t, _) in lex.items() if t == "one"]
     anchor_words += [o + " " + m for o in ones for m in mults]  # "a hundred", "a dozen"
@@ -253,6 +276,7 @@ def _compiled(code: str) -> _Lang:
         abbrev=abbrev, abbrev_money_only=set(_strs(d.get("abbreviations_money_only"))),
         units={_norm(u) for u in units}, units_exact=set(units), attached_units={u.lower(): u for u in units},
         links={_norm(x) for x in _strs(d.get("vague_links"))},
+        teens_after_tens=bool(d.get("teens_after_tens")), vague_too=vague_too, space_groups=any(c in seps for c in " \u00a0\u202f"),
         ordinal_prefixes=tuple(_strs(d.get("ordinal_prefixes"))),
         ordinal_suffixes={s.lower() for s in _strs(d.get("ordinal_suffixes"))},
         decade_suffixes={s.lower() for s in _strs(d.get("decade_suffixes"))},
@@ -331,12 +355,20 @@ class _Expr:
     num_end: int | None = None  # end of the bare number when a unit or suffix is written against it
 
 
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_CLOCK = re.compile(r"0\d[.:][0-5]\d\Z")
+_GROUP3 = re.compile(r"\d{3}(?:[^\d]\d+)?\Z")
+
+
 def _magnitude(v: Decimal) -> Decimal:
     return Decimal(10) ** len(str(int(v))) if v >= 1 else Decimal(1)
 
 
-def _fits(stack: list[Decimal], v: Decimal) -> bool:
-    """May the number word ``v`` follow what is on the stack ("dua puluh" + "satu": yes; "dua" + "tiga": no)?"""
+def _fits(stack: list[Decimal], v: Decimal, teens_after_tens: bool = False) -> bool:
+    """May the number word ``v`` follow what is on the stack ("dua puluh" + "satu": yes; "dua" + "tiga": no)?
+
+    ``teens_after_tens`` (from the data) lets 10..19 follow an odd ten, as French counts ("soixante-dix").
+    """
     if not stack:
         return True
     last = stack[-1]
@@ -344,7 +376,9 @@ def _fits(stack: list[Decimal], v: Decimal) -> bool:
         return False
     if v < 1:
         return 1 <= last < 10
-    return last > v and last % _magnitude(v) == 0
+    if last > v and last % _magnitude(v) == 0:
+        return True
+    return teens_after_tens and 10 <= v < 20 and last % 10 == 0 and last % 100 != 0
 
 
 def _apply_mult(stack: list[Decimal], m: Decimal) -> bool:
@@ -390,9 +424,21 @@ def _parse_expr(L: _Lang, text: str, pos: int, *, allow_words: bool = True, orig
 def _parse_digits_expr(L: _Lang, text: str, m: re.Match, orig: str) -> _Expr | None:
     raw, suf = m.group("num"), orig[m.start("suf"):m.end("suf")]
     s, e = m.start("num"), m.end("num")
+    if L.space_groups and _SPACES.search(raw):
+        # a language that groups with spaces ("10 000"): keep only the groups that fit ("2024 10" → 2024)
+        parts = _SPACES.split(raw)
+        k = 1
+        while k < len(parts) and len(parts[0]) <= 3 and _GROUP3.match(parts[k]):
+            k += 1
+            if not parts[k - 1].isdigit():
+                break
+        if k < len(parts):
+            raw = raw[:sum(len(x) + 1 for x in parts[:k]) - 1]
+            e, suf = s + len(raw), ""
     if e + len(suf) < len(text) and text[e + len(suf)].isdigit():
         return None  # "1e309", "9M729": an identifier
-    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+    clock = _CLOCK.match(raw) is not None  # "03.00" (pukul 03.00 WIB)
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit() and not clock:
         return None  # "0812", "007": codes and phone numbers
     ex = _Expr(start=s, end=e + len(suf), raw=raw)
     mult_after: Decimal | None = None
@@ -467,6 +513,8 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
     if kind == "ordinal":
         ex.ordinal, ex.value = True, v
         return ex
+    if kind == "mult" and _norm(m.group("word")) in L.vague_too:
+        kind, v = "vague", L.vague_too[_norm(m.group("word"))]
     if kind in ("vague", "vprefix"):
         return _parse_vague(L, text, ex, kind, v)
     stack: list[Decimal] = []
@@ -492,7 +540,7 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
             continue
         if val is None:
             break
-        if k in ("value", "frac") and _fits(stack, val):
+        if k in ("value", "frac") and _fits(stack, val, L.teens_after_tens):
             stack.append(val)
         elif k == "mult" and _apply_mult(stack, val):
             top = val if top is None or val > top else top
@@ -588,8 +636,11 @@ def _before(L: _Lang, text: str, s: int, floor: int, ex: _Expr, orig: str) -> _C
         roles = L.pre.get(phrase, set())
         if "cur" in roles and ctx.cur is None and ctx.qualifier is None:
             ctx.cur, ctx.start = orig[a:b], a
-        elif "qual" in roles and ctx.qualifier is None:
-            ctx.qualifier, ctx.start = L.qualifiers[phrase], a
+        elif "qual" in roles and (ctx.frame is None or ctx.qualifier is None):
+            # the nearest qualifier that says more than "exact" wins ("sebanyak lebih dari 10.000")
+            if ctx.qualifier in (None, "exact"):
+                ctx.qualifier = L.qualifiers[phrase]
+            ctx.start = a
             ctx.year_cue = ctx.year_cue or "year" in roles
             if "frame" in roles:
                 ctx.frame, ctx.frame_start = phrase, a
@@ -629,17 +680,20 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     floor = 0  # nothing before this offset belongs to the next quantity
     low = lowered(text)
-    for am in L.anchor.finditer(low):
+    pos = 0
+    while True:
+        am = L.anchor.search(low, pos)
+        if am is None:
+            break
         is_num = am.group(0)[0].isdigit()
         s = am.start()
-        if s < floor:
-            continue
+        pos = am.end() if is_num else s + 1  # by default, look for the next anchor after this one
         span = _date_at(spans, starts, s)
         if span:
             a, b = span
             if a >= floor:
                 out.append(Quantity(a, b, text[a:b], None, kind="date", number_start=a, number_end=b))
-            floor = max(floor, b)
+            floor = pos = max(floor, b, pos)
             continue
         tm = _TIME.match(low, s) if is_num and (s == 0 or low[s - 1] not in "0123456789:.") else None
         if tm:
@@ -648,13 +702,14 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             q = _read_quantity(L, low, s, floor, spans, starts, text)
         if q is None:
             if is_num:
-                floor = am.end()
+                floor = max(floor, am.end())
             continue
         if isinstance(q, int):  # an ignored phrase ("salah satu"): skip its words
-            floor = q
+            floor = pos = max(q, pos)
             continue
         out.append(q)
         floor = q.end
+        pos = max(q.end, s + 1)  # may be before the anchor's end ("2024 10": the "10" is read next)
     return out
 
 
@@ -737,13 +792,13 @@ def _read_quantity(L: _Lang, text: str, s: int, floor: int, spans, starts, orig:
             nxt = re.match(r"[ \t]*([^\W\d_]+)", text[p_end:p_end + 40])
             if nxt and _norm(nxt.group(1)) in L.blockers:
                 break
-            if phrase in L.decade_suffixes and (_year_shaped(ex) or _decade_shaped(ex)):
+            if phrase in L.decade_suffixes and (_year_shaped(ex) or _decade_shaped(ex, ctx)):
                 kind = "year"
             elif qualifier in (None, "exact"):
                 qualifier = L.post_qualifiers[phrase]
             seen_pq, end = True, p_end
             continue
-        if "decade" in roles and (_year_shaped(ex) or _decade_shaped(ex)):
+        if "decade" in roles and (_year_shaped(ex) or _decade_shaped(ex, ctx)):
             kind, end = "year", p_end
         elif "pct" in roles:
             kind, unit, end = "percent", orig[p_start:p_end], p_end
@@ -755,6 +810,10 @@ def _read_quantity(L: _Lang, text: str, s: int, floor: int, spans, starts, orig:
             unit, end = orig[p_start:p_end], p_end
         break
 
+    if kind is None and _CLOCK.match(ex.raw) and not ex.words:
+        kind = "time"  # "03.00": a clock time even without "pukul"
+    if kind is None and end < len(text) - 1 and text[end] == "/" and text[end + 1].isdigit():
+        kind = "measure"  # a ratio or fraction: "24/7", "1/3"
     if ex.ordinal or ctx.ordinal or ctx.label:
         kind = "ordinal"
     elif ctx.time and not ex.vague:
@@ -766,10 +825,13 @@ def _read_quantity(L: _Lang, text: str, s: int, floor: int, spans, starts, orig:
     elif kind is None and _year_shaped(ex) and qualifier != "range" and (
             ctx.year_cue or ctx.qualifier not in _COUNT_QUALIFIERS):
         kind = "year"
-    if ex.decade and (_year_shaped(ex) or _decade_shaped(ex)):
+    if ex.decade and (_year_shaped(ex) or _decade_shaped(ex, ctx)):
         kind = "year"
     elif ex.approx_suffix and qualifier in (None, "exact"):
         qualifier = "approx"
+    if kind == "time":
+        value = low = high = None  # a clock time is no amount (as for "10:45")
+        qualifier = qualifier if qualifier in ("approx", "up_to") else "exact"
     return Quantity(
         start=start, end=end, text=orig[start:end],
         value=_float(value), value_low=_float(low), value_high=_float(high),
@@ -809,8 +871,9 @@ def _year_shaped(ex: _Expr) -> bool:
     return ex.plain_int and len(ex.raw) == 4 and ex.value is not None and _YEAR_MIN <= ex.value <= _YEAR_MAX
 
 
-def _decade_shaped(ex: _Expr) -> bool:
-    return ex.plain_int and len(ex.raw) == 2 and ex.value is not None and ex.value % 10 == 0
+def _decade_shaped(ex: _Expr, ctx: _Context) -> bool:
+    """ "tahun 80-an", "era 90an": two digits are a decade only after a year word."""
+    return ctx.year_cue and ex.plain_int and len(ex.raw) == 2 and ex.value is not None and ex.value % 10 == 0
 
 
 def _float(v: Decimal | None) -> float | None:
