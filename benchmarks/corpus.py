@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -227,11 +228,13 @@ def main() -> None:
               f"verdicts {r['verdicts']}  timeline {r['timeline']:,}")
         print(f"    steps {r['steps']}")
     if len(results) > 1:
-        print("\ngrowth (time ratio / size ratio):")
+        print("\ngrowth (CPU time is the steadier measure on a shared machine):")
         for a, b in zip(results, results[1:]):
             size = b["claims"] / a["claims"]
-            print(f"    {a['claims']:,} → {b['claims']:,}: size ×{size:.1f}, time ×{b['seconds'] / a['seconds']:.1f}, "
-                  f"µs per claim {1e6 * a['seconds'] / a['claims']:.0f} → {1e6 * b['seconds'] / b['claims']:.0f}")
+            print(f"    {a['claims']:,} → {b['claims']:,}: size ×{size:.1f}, CPU ×{b['cpu_seconds'] / a['cpu_seconds']:.1f}"
+                  f" (µs per claim {1e6 * a['cpu_seconds'] / a['claims']:.0f} → "
+                  f"{1e6 * b['cpu_seconds'] / b['claims']:.0f}), wall ×{b['seconds'] / a['seconds']:.1f}")
+    print(f"\nload average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if not args.no_e5:
         per = e5_per_article(args.shared)
         if per is None:

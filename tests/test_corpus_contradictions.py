@@ -22,7 +22,7 @@ def claim(cid, article, value, qualifier="exact", **kw):
 
 def verdicts(claims):
     names = sorted({c["article"] for c in claims})
-    corpus = build_corpus([art(n) for n in names], claims, [], embedder=None)
+    corpus = build_corpus([art(n) for n in names], claims, [], embedder=False)
     return corpus, [(v["kind"], sorted(v["claims"])) for v in corpus.contradictions]
 
 

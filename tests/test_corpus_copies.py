@@ -58,7 +58,7 @@ def test_exact_duplicates_point_to_the_first_read():
     a = art("a", body(1))
     b = dict(art("b", body(1)), key="k-a")
     c = dict(art("c", body(1)), key="k-a")
-    corpus = build_corpus([a, b, art("x", body(2)), c], [], [], embedder=None)
+    corpus = build_corpus([a, b, art("x", body(2)), c], [], [], embedder=False)
     assert kinds(corpus) == [("b", "a", "exact"), ("c", "a", "exact")]
     assert all(r["score"] == 1.0 for r in corpus.copies)
 
@@ -66,7 +66,7 @@ def test_exact_duplicates_point_to_the_first_read():
 def test_exact_duplicates_point_to_the_earliest_published():
     a = art("a", body(1), published="2025-03-02")
     b = dict(art("b", body(1), published="2025-03-01"), key="k-a")
-    assert kinds(build_corpus([a, b], [], [], embedder=None)) == [("a", "b", "exact")]
+    assert kinds(build_corpus([a, b], [], [], embedder=False)) == [("a", "b", "exact")]
 
 
 def test_near_duplicate_with_a_few_words_changed():
@@ -75,7 +75,7 @@ def test_near_duplicate_with_a_few_words_changed():
     words[20], words[75], words[130] = "diubah", "berbeda", "lain"
     near = " ".join(words)
     far = body(4)
-    corpus = build_corpus([art("a", text), art("b", near), art("c", far)], [], [], embedder=None)
+    corpus = build_corpus([art("a", text), art("b", near), art("c", far)], [], [], embedder=False)
     assert kinds(corpus) == [("b", "a", "near_duplicate")]
     assert 0.8 <= corpus.copies[0]["score"] < 1.0
 
@@ -84,7 +84,7 @@ def test_half_changed_text_is_not_a_near_duplicate():
     words = body(3).split()
     other = body(5).split()
     mixed = " ".join(words[:75] + other[75:])
-    corpus = build_corpus([art("a", " ".join(words)), art("b", mixed)], [], [], embedder=None)
+    corpus = build_corpus([art("a", " ".join(words)), art("b", mixed)], [], [], embedder=False)
     assert corpus.copies == []
 
 
@@ -116,7 +116,7 @@ def test_similar_lead_without_the_same_claims_is_not_a_copy():
 def test_shared_origin_needs_more_than_one_shared_figure():
     claims = [claim("a1", "a", "troops_deployed", 10000, qualifier="more_than"),
               claim("b1", "b", "troops_deployed", 10000, ["KCNA"], qualifier="more_than")]
-    corpus = build_corpus([art("a", body(8)), art("b", body(9))], claims, [], embedder=None)
+    corpus = build_corpus([art("a", body(8)), art("b", body(9))], claims, [], embedder=False)
     assert corpus.copies == []
     g = corpus.groups[0]
     assert g["independent_sources"] == 2
@@ -129,7 +129,7 @@ def test_shared_origin_from_figures_credited_to_the_same_source():
               claim("b1", "b", "casualties_killed", 600, ["Lee Seong-kweun"], qualifier="approx", recipient=None),
               claim("b2", "b", "munitions_supplied", 9e6, ["MSMT"], object="artillery shells"),
               claim("b3", "b", "troops_deployed", 11000, ["MSMT"])]
-    corpus = build_corpus([art("a", body(10)), art("b", body(11))], claims, [], embedder=None)
+    corpus = build_corpus([art("a", body(10)), art("b", body(11))], claims, [], embedder=False)
     assert kinds(corpus) == [("b", "a", "shared_origin")]
     killed = next(g for g in corpus.groups if "a1" in g["claims"])
     assert killed["independent_sources"] == 1
@@ -143,5 +143,5 @@ def test_copies_far_apart_in_time_are_not_shared_origin():
               claim("b1", "b", "casualties_killed", 600, ["Lee"], recipient=None),
               claim("b2", "b", "munitions_supplied", 9e6, ["Lee"], object="shells")]
     corpus = build_corpus([art("a", body(10), published="2023-01-01"), art("b", body(11), published="2025-01-01")],
-                          claims, [], embedder=None)
+                          claims, [], embedder=False)
     assert corpus.copies == []

@@ -38,7 +38,7 @@ def test_same_quantity_in_other_words_is_one_group():
     claims = [claim("1", "a", 10000, object="soldiers"), claim("2", "b", 11000, object="military personnel"),
               claim("3", "c", 500, action="missiles_supplied", object="missiles"),
               claim("4", "d", 12000, recipient="Belarus")]
-    corpus = build_corpus([art(x) for x in "abcd"], claims, [], embedder=None)
+    corpus = build_corpus([art(x) for x in "abcd"], claims, [], embedder=False)
     assert set(group(corpus, "1")["claims"]) == {"1", "2"}
     assert group(corpus, "3")["claims"] == ["3"]
     assert group(corpus, "4")["claims"] == ["4"]
@@ -50,7 +50,7 @@ def test_disjoint_periods_are_separate_groups_and_unscoped_claims_join_the_lates
               claim("y24", "b", 200, period_start="2024-01", period_end="2024-12"),
               claim("h24", "c", 90, period_start="2024-07", period_end="2024-12"),
               claim("none", "d", 300)]
-    corpus = build_corpus([art(x) for x in "abcd"], claims, [], embedder=None)
+    corpus = build_corpus([art(x) for x in "abcd"], claims, [], embedder=False)
     assert group(corpus, "y23")["claims"] == ["y23"]
     g = group(corpus, "y24")
     assert set(g["claims"]) == {"y24", "h24", "none"}
@@ -63,7 +63,7 @@ def test_root_is_the_farthest_source_and_chains_sharing_a_name_are_one():
               claim("2", "b", 600, ["Lee Seong-kweun"]),
               claim("3", "c", 600, ["National Intelligence Service", "Yonhap"]),
               claim("4", "d", 600, ["MSMT", "NBC News"])]
-    corpus = build_corpus([art(x, outlet=f"Outlet {x}") for x in "abcd"], claims, [], embedder=None)
+    corpus = build_corpus([art(x, outlet=f"Outlet {x}") for x in "abcd"], claims, [], embedder=False)
     g = group(corpus, "1")
     assert g["independent_sources"] == 2
     assert g["roots"] == ["National Intelligence Service", "MSMT"]  # NBC News only relays the MSMT
@@ -75,7 +75,7 @@ def test_an_acronym_and_its_full_name_are_one_source():
     a = art("a", outlet="A")
     a["cited_sources"] = ["Multilateral Sanctions Monitoring Team"]
     claims = [claim("1", "a", 11000, ["Multilateral Sanctions Monitoring Team"]), claim("2", "b", 11000, ["MSMT"])]
-    corpus = build_corpus([a, art("b", outlet="B")], claims, [], embedder=None)
+    corpus = build_corpus([a, art("b", outlet="B")], claims, [], embedder=False)
     assert group(corpus, "1")["independent_sources"] == 1
 
 
@@ -85,7 +85,7 @@ def test_unattributed_claims_are_their_outlets_own_and_copies_count_once():
             art("d", outlet="Blog", body=text)]  # d is an exact copy of a's text
     arts[3]["key"] = arts[0]["key"]
     claims = [claim("1", "a", 5000), claim("2", "b", 5000), claim("3", "c", 5000), claim("4", "d", 5000)]
-    corpus = build_corpus(arts, claims, [], embedder=None)
+    corpus = build_corpus(arts, claims, [], embedder=False)
     g = group(corpus, "1")
     # Pantau twice is one source; Kompas another; the blog copied Pantau's article: not a third
     assert g["independent_sources"] == 2
@@ -97,7 +97,16 @@ def test_a_confirmation_without_a_source_is_the_actors_own():
     claims = [claim("1", "a", None, value_low=1000, qualifier="vague", stance="confirmed"),
               claim("2", "b", 10000, ["KCNA"], qualifier="more_than"),
               claim("3", "c", 10000, ["North Korea", "KCNA"], qualifier="more_than")]
-    corpus = build_corpus([art(x, outlet=x.upper()) for x in "abc"], claims, [], embedder=None)
+    corpus = build_corpus([art(x, outlet=x.upper()) for x in "abc"], claims, [], embedder=False)
     g = group(corpus, "1")
     assert g["independent_sources"] == 1  # North Korea confirms; KCNA relays North Korea
     assert g["roots"] == ["North Korea"]
+
+
+def test_a_denial_is_not_a_source_for_the_figure():
+    claims = [claim("1", "a", 10000, ["MSMT"]), claim("2", "b", 10000, stance="denied", actor="North Korea")]
+    corpus = build_corpus([art("a", outlet="A"), art("b", outlet="B")], claims, [], embedder=False)
+    g = group(corpus, "1")
+    assert g["claims"] == ["1", "2"]
+    assert g["roots"] == ["MSMT"] and g["independent_sources"] == 1
+    assert {r["claim"]: r["root"] for r in corpus.group_claims}["2"] == "North Korea"

@@ -65,7 +65,9 @@ def test_tables_are_consistent(data):
     in_groups = [cid for g in corpus.groups for cid in g["claims"]]
     assert sorted(in_groups) == sorted(c["id"] for c in claims)
     for g in corpus.groups:
-        assert 1 <= g["independent_sources"] <= len(g["claims"]) == len(g["values"])
+        supporting = [v for v in g["values"] if v["stance"] != "denied"]
+        assert (1 if supporting else 0) <= g["independent_sources"] <= len(supporting)
+        assert len(g["claims"]) == len(g["values"])
         assert len(g["roots"]) == g["independent_sources"]
         if g["value_min"] is not None:
             assert g["value_min"] <= g["value_max"]

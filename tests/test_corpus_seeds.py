@@ -135,7 +135,7 @@ def test_stories_keep_copies_together(seeds):
 
 def test_without_embeddings_the_same_copies():
     articles, claims, events = seed_tables()
-    corpus = build_corpus(articles, claims, events, embedder=None)
+    corpus = build_corpus(articles, claims, events, embedder=False)
     assert [(r["article"], r["copy_of"], r["kind"]) for r in corpus.copies] == [(A004, A000, "shared_origin")]
     assert corpus.embedded == "none"
 

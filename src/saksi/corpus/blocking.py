@@ -33,11 +33,11 @@ def article_keys(f: ArticleFeatures, df, rare_entities: int) -> Iterable[tuple]:
             yield ("ns", src) + k
     for q in f.quotes:
         yield ("q", q)
-    for e in f.events:
-        yield ("e",) + e
-    rare = sorted((e for e in f.entities if df.get(e, 0) >= 2), key=lambda e: (df[e], e))
-    for e in rare[:rare_entities]:
-        yield ("x", e)
+    for ev in f.events:
+        yield ("e",) + ev
+    rare = sorted((x for x in f.entities if df.get(x, 0) >= 2), key=lambda x: (df[x], x))
+    for x in rare[:rare_entities]:
+        yield ("x", x)
 
 
 def candidate_pairs(feats: list[ArticleFeatures], df, emb: np.ndarray | None, *, small: int = 24,

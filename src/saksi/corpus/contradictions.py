@@ -118,7 +118,8 @@ def _ids(items) -> list:
 
 
 def group_verdicts(gid: str, members: list[dict]) -> list[dict]:
-    points, opens = [], []
+    points: list[tuple] = []
+    opens: list[tuple] = []
     for c in members:
         if (c.get("stance") or "") == "denied":
             continue

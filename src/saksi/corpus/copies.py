@@ -170,9 +170,8 @@ def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[i
         for m in members:
             if m == orig:
                 continue
-            j = sims.get((min(m, orig), max(m, orig)))
-            if j is None:
-                j = float(np.mean(sig[pos[m]] == sig[pos[orig]]))
+            known = sims.get((min(m, orig), max(m, orig)))
+            j = known if known is not None else float(np.mean(sig[pos[m]] == sig[pos[orig]]))
             rows.append({"article": feats[m].name, "copy_of": feats[orig].name, "kind": "near_duplicate",
                          "score": round(j, 3),
                          "evidence": f"about {j:.0%} of word {k}-grams of the body shared"})

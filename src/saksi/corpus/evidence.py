@@ -30,7 +30,7 @@ class PairEvidence:
     number_jaccard: float
     events: list
     quotes: int
-    sources: set  # attribution names both use anywhere
+    sources: frozenset  # attribution names both use anywhere
     entities: float  # rarity-weighted Jaccard of the entities named
     gap: int | None
     hard: float

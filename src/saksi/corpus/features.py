@@ -3,6 +3,7 @@ its dates, the entities it names, the numbers it reports (with who it credits fo
 events it dates and the quotations it carries."""
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import zlib
@@ -104,7 +105,7 @@ def article_key(a: dict) -> str:
     if k:
         return str(k)
     words = " ".join(_WORDS.findall((a.get("body") or a.get("text") or "").casefold()))
-    return "body:" + format(zlib.crc32(words.encode()), "08x") + format(len(words), "x")
+    return "body:" + hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def quote_hashes(body: str | None) -> frozenset[int]:
@@ -118,7 +119,7 @@ def quote_hashes(body: str | None) -> frozenset[int]:
 
 
 def gather(articles: list[dict], claims: list[dict], events: list[dict], lead_text) -> Features:
-    by_name = {}
+    by_name: dict[str, int] = {}
     for i, a in enumerate(articles):
         by_name.setdefault(a.get("article") or a.get("name") or str(i), i)
     claims_by: dict[str, list[dict]] = defaultdict(list)

@@ -7,7 +7,7 @@ farthest known source (a news outlet relaying a non-media source is not the orig
 ``["MSMT", "NBC News"]`` the root is MSMT). Chains that share any name are one source, and so are
 claims read in articles that copy each other; an unattributed assertion is its outlet's own
 source, a confirmation or denial with no one credited is the actor's. ``independent_sources``
-counts the roots that remain.
+counts the roots that remain (a denial is not a source for the figure: it is not counted).
 """
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: 
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
         by_key[group_key(c)].append(c)
-    first_seen = {}
+    first_seen: dict[int, int] = {}
     for k, c in enumerate(claims):
         first_seen.setdefault(id(c), k)
 
@@ -139,9 +139,10 @@ def _month(m: int) -> str | None:
 
 def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: dict[str, str],
                 media: frozenset[str], canon=cf) -> tuple[list[str], dict[int, str]]:
-    """Union-find over chain names, outlets and copy families → (root labels, claim → root label)."""
+    """Union-find over chain names, outlets and copy families → (root labels of the claims that
+    are not denials, claim → root label)."""
     uf = UnionFind()
-    label_votes: dict[str, Counter] = {}
+    label_votes: dict[str, tuple[str, int]] = {}
     node_of: dict[int, str] = {}
     for c in members:
         cid = f"claim:{id(c)}"
@@ -186,19 +187,24 @@ def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: 
                 uf.union(node_of[id(c)], node_of[id(p)])
     comp_votes: dict = defaultdict(Counter)
     comp_order: dict = {}
+    supports: set = set()  # components with a claim that is not a denial: the sources that count
     for c in members:
         r = uf.find(node_of[id(c)])
         label, weight = label_votes[node_of[id(c)]]
         comp_votes[r][label] += weight
         comp_order.setdefault(r, len(comp_order))
+        if (c.get("stance") or "") != "denied":
+            supports.add(r)
     comp_label = {r: max(votes, key=votes.__getitem__) for r, votes in comp_votes.items()}
     # two components that happen to get the same label are still two sources; keep labels apart
-    labels, seen = [], Counter()
-    for r in sorted(comp_order, key=comp_order.get):
+    labels: list[str] = []
+    seen: Counter = Counter()
+    for r in sorted(comp_order, key=comp_order.__getitem__):
         lab = comp_label[r]
         seen[lab] += 1
         if seen[lab] > 1:
             lab = f"{lab} ({seen[lab]})"
             comp_label[r] = lab
-        labels.append(lab)
+        if r in supports:
+            labels.append(lab)
     return labels, {id(c): comp_label[uf.find(node_of[id(c)])] for c in members}

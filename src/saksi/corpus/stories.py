@@ -41,13 +41,14 @@ def build_stories(F: Features, links: list[tuple[float, int, int]], copy_pairs: 
         merge(i, j, False)
 
     groups = sorted(uf.groups().values(), key=min)
-    stories, members = [], []
+    stories: list[dict] = []
+    members: list[dict] = []
     for k, group in enumerate(groups, 1):
         sid = f"s{k:05d}"
         group.sort()
-        dated = [i for i in group if feats[i].when]
-        first = min(dated, key=lambda i: feats[i].when[0]) if dated else None
-        last = max(dated, key=lambda i: feats[i].when[1]) if dated else None
+        dated = [(w, i) for i in group if (w := feats[i].when)]
+        first = min(dated, key=lambda wi: wi[0][0])[1] if dated else None
+        last = max(dated, key=lambda wi: wi[0][1])[1] if dated else None
         stories.append({
             "story": sid,
             "label": _label(group, F, articles),

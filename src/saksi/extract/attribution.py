@@ -50,8 +50,8 @@ class SentAttr:
     spans: list[tuple[int, int]] = field(default_factory=list)  # the phrases naming sources
     strong: list[int] = field(default_factory=list)  # hedges: diduga, allegedly
     weak: list[int] = field(default_factory=list)  # dilaporkan, reportedly
-    confirm: list[tuple[int, str | None]] = field(default_factory=list)  # (where, who confirms)
-    deny: list[tuple[int, str | None]] = field(default_factory=list)
+    confirm: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (where, actor, name)
+    deny: list[tuple[int, str | None, str | None]] = field(default_factory=list)
     plan: list[int] = field(default_factory=list)
     estimate: list[int] = field(default_factory=list)
 
@@ -145,10 +145,10 @@ class Attributions:
                 sa.weak.append(a)
         for a, _, _, _ in C.confirm.finditer(s, words=W):
             if not st.in_quote(a):
-                sa.confirm.append((a, self._subject(st, C, ms, a)))
+                sa.confirm.append((a, *self._subject(st, C, ms, a)))
         for a, _, _, _ in C.deny.finditer(s, words=W):
             if not st.in_quote(a):
-                sa.deny.append((a, self._subject(st, C, ms, a)))
+                sa.deny.append((a, *self._subject(st, C, ms, a)))
         for a, _, _, _ in C.plan.finditer(s, words=W):
             if not st.in_quote(a):
                 sa.plan.append(a)
@@ -279,14 +279,16 @@ class Attributions:
                 return [Source(run, m.start(), m.end(), report, "")]
         return []
 
-    def _subject(self, st: Sent, C: LangCues, ms, cue: int) -> str | None:
-        """Who confirms or denies: the nearest actor named before the cue in its clause."""
+    def _subject(self, st: Sent, C: LangCues, ms, cue: int) -> tuple[str | None, str | None]:
+        """Who confirms or denies: the nearest actor named before the cue in its clause, as an
+        actor (Pentagon → United States) and by its own name."""
         floor = _subject_floor(st.text, C, cue, st.body_start)
         for a, b, m in reversed(ms.between(floor, cue)):
             name = self.ctx.actor(m)
             if name:
-                return name
-        return None
+                own = m.canonical if m.type in (PERSON, ORG, MEDIA) else name
+                return name, own
+        return None, None
 
 
 # ---------------------------------------------------------------- text helpers

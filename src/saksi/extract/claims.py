@@ -310,7 +310,7 @@ class ClaimReader:
             name = self.ctx.actor(obj.possessor)
             if name:
                 return name
-        if casualty and vpos is not None and vpos < q.start:
+        if casualty and vpos is not None and vpos < q.start and not C.victim_subject.match(s, vpos):
             return None  # "a strike killed 25 people": the subject is who killed, not whose dead
         if verb == "receive":
             for a, b, m in ms.starting(obj.end, stop):
@@ -443,21 +443,27 @@ class ClaimReader:
         s = hs.text
         ms = self.ctx.local(hs)
         h = _Header(attr=sa)
-        for a, b, m in reversed(ms):
-            if self._usable(sa, a, b) and m.type != MEDIA and not _preceded_by(s, HC.not_subject_after, a, 0) \
-                    and not _preceded_by(s, HC.recipient_before, a, 0):
-                h.actor = self.ctx.actor(m)
-                if h.actor:
-                    break
         hit = HC.verbs.last(s)
         if hit:
             h.verb = hit[3]
+            h.actor = self._subject(hs, HC, ms, sa, hs.body_start, hit[0])  # "Korea Utara telah memasok:"
+            p = _skip(s, hit[1])
+            if p in ms.at and HC.supply_with.match(s, _skip(s, ms.at[p][0])):  # "supplied Russia with:"
+                h.recipient = self.ctx.recipient(ms.at[p][1])
+        if h.actor is None:
+            for a, b, m in reversed(ms):
+                if self._usable(sa, a, b) and m.type != MEDIA and not _preceded_by(s, HC.not_subject_after, a, 0) \
+                        and not _preceded_by(s, HC.recipient_before, a, 0):
+                    h.actor = self.ctx.actor(m)
+                    if h.actor:
+                        break
         for a, b, m in ms:
+            if h.recipient is not None:
+                break
             if self._usable(sa, a, b) and _preceded_by(s, HC.recipient_before, a, 2):
                 r = self.ctx.recipient(m)
                 if r and r != h.actor:
                     h.recipient = r
-                    break
         for p in self._periods(hs):
             if not sa.in_source(p.start, p.end):
                 h.period = (p.period_start, p.period_end)
@@ -520,11 +526,11 @@ class ClaimReader:
         if deny:
             return names, "denied"
         if confirm:
-            who = confirm[-1][1]
+            _, who, source = confirm[-1]
             if who is None or who == actor:
-                return [n for n in names if n != actor], "confirmed"
-            if who not in names:
-                names = names + [who]
+                return [n for n in names if n != actor and n != source], "confirmed"
+            if source and source not in names:
+                names = names + [source]
         if plan:
             return names, "planned"
         if strong:

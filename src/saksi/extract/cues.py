@@ -120,6 +120,7 @@ class LangCues:
     conjunctions: Phrases = field(default_factory=Phrases)
     complementisers: Phrases = field(default_factory=Phrases)
     agent_before: Phrases = field(default_factory=Phrases)
+    victim_subject: Phrases = field(default_factory=Phrases)
     not_subject_after: Phrases = field(default_factory=Phrases)
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
@@ -197,6 +198,7 @@ def cues(lang: str) -> LangCues | None:
     c.conjunctions = Phrases(claims.get("conjunctions"))
     c.complementisers = Phrases(claims.get("complementisers"))
     c.agent_before = Phrases(claims.get("agent_before"))
+    c.victim_subject = Phrases(claims.get("victim_subject"))
     c.not_subject_after = Phrases(claims.get("not_subject_after"))
 
     c.src_after = Phrases(attrib.get("source_after"))

@@ -18,13 +18,21 @@ Resolution rules (documented choices):
   reference month itself, markers of the future ("depan", "next") give the next such month;
 - a weekday alone ("pada Jumat") is the latest such day on or before the reference date, with a
   past marker ("Jumat lalu", "last Friday") strictly before it;
-- a day and month without a year ("18 Juni", "Senin (2/6)") takes the year that puts it closest to
-  the reference date (and, when a weekday is given, on that weekday);
+- a day and month without a year ("18 Juni", "Senin (2/6)") is the latest such day up to two months
+  after the reference date (news looks back, but announces what comes soon); when a weekday is
+  given, a year in which the day falls on that weekday is preferred;
 - weeks are not months: "pekan lalu" / "last week" resolve to the month of the reference date minus
   seven days, with precision "month"; days resolve to days, months to months, years to years;
 - numeric dates are read in the order the language lists (day first for Indonesian and English),
   falling back to month first only when that alone makes a valid date ("6/13/2025");
 - without a reference date, relative expressions are skipped; impossible dates are skipped.
+
+Periods: a year after an "in" word ("pada", "sepanjang", "in", "throughout") or a relative year
+("tahun lalu") covers January to December; a month ("Oktober 2024", "April lalu", "bulan lalu") covers
+that month; "since" words open a period at the first date within six words ("sejak perang dimulai
+pada Februari 2022"); "until" words close one; two months or years joined ("antara Januari dan Maret
+2025", "2022–2024") give both ends; "dalam dua tahun terakhir" runs from that many units before the
+reference month to it. A day date alone is an event's date, not a period.
 """
 from __future__ import annotations
 

@@ -238,7 +238,7 @@ class EventReader:
         # statement: who speaks — the subject before the trigger, else the subject of the sentence before
         subj = [m for x, y, m in usable if y <= a and not _after_place_prep(s, C, x)]
         for m in reversed(subj):
-            name = m.canonical if m.type == PERSON else self.ctx.actor(m)
+            name = m.canonical if m.type in (PERSON, ORG) else self.ctx.actor(m)
             if name:
                 return [name]
         if C.anaphoric_after.match(s, _skip(s, b)) or not any(y <= a for _, y, _ in usable):

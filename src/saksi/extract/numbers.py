@@ -636,7 +636,7 @@ def _before(L: _Lang, text: str, s: int, floor: int, ex: _Expr, orig: str) -> _C
         roles = L.pre.get(phrase, set())
         if "cur" in roles and ctx.cur is None and ctx.qualifier is None:
             ctx.cur, ctx.start = orig[a:b], a
-        elif "qual" in roles and (ctx.frame is None or ctx.qualifier is None):
+        elif "qual" in roles:
             # the nearest qualifier that says more than "exact" wins ("sebanyak lebih dari 10.000")
             if ctx.qualifier in (None, "exact"):
                 ctx.qualifier = L.qualifiers[phrase]
