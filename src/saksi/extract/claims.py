@@ -95,6 +95,8 @@ class ClaimReader:
             for i, q in enumerate(qs):
                 nxt = qs[i + 1].start if i + 1 < len(qs) else len(s)
                 prv = qs[i - 1].end if i > 0 else st.body_start
+                if i > 0 and _ratio(s, C, qs[i - 1], q):
+                    continue  # "satu dari 10 orang", "one in ten": a share, not a count
                 try:
                     c = self._claim(st, C, sa, q, prv, nxt)
                 except (ValueError, OverflowError, IndexError):
@@ -410,6 +412,9 @@ class ClaimReader:
             best = [r for r, _ in counts.most_common() if r != c.actor]
             if best:
                 c.recipient = best[0]
+        for c in self.claims:
+            if c.action == "workers_sent" and not c.recipient:
+                c.action = "other"  # workers sent nowhere: more likely employed than dispatched
 
     def _scan_recipients(self, actor: str) -> Counter:
         out: Counter = Counter()
@@ -609,6 +614,11 @@ def _joint_casualties(s: str, C: LangCues, hit, stop: int) -> str:
 def _one_year(p) -> bool:
     a, b = p.period_start or "", p.period_end or ""
     return len(a) == 7 and len(b) == 7 and a[:4] == b[:4] and a[5:] == "01" and b[5:] == "12"
+
+
+def _ratio(s: str, C: LangCues, before, q) -> bool:
+    hit = C.ratio_words.match(s, _skip(s, before.end))
+    return bool(hit) and _skip(s, hit[0]) == q.start
 
 
 def _num(v):

@@ -109,6 +109,7 @@ class LangCues:
     # claims
     objects: Phrases = field(default_factory=Phrases)  # phrase -> (class, English name)
     classifiers: Phrases = field(default_factory=Phrases)
+    ratio_words: Phrases = field(default_factory=Phrases)
     fillers: Phrases = field(default_factory=Phrases)
     elided: Phrases = field(default_factory=Phrases)
     verbs: Phrases = field(default_factory=Phrases)  # phrase -> verb class
@@ -129,6 +130,7 @@ class LangCues:
     report_nouns: Phrases = field(default_factory=Phrases)
     unnamed: Phrases = field(default_factory=Phrases)
     anaphors: Phrases = field(default_factory=Phrases)  # phrase -> report | person | group
+    anaphoric_cues: Phrases = field(default_factory=Phrases)
     hedges_strong: Phrases = field(default_factory=Phrases)
     hedges_weak: Phrases = field(default_factory=Phrases)
     confirm: Phrases = field(default_factory=Phrases)
@@ -187,6 +189,7 @@ def cues(lang: str) -> LangCues | None:
     c.has_claims = bool(claims.get("objects"))
     c.objects = Phrases(_pairs(claims.get("objects")))
     c.classifiers = Phrases(claims.get("classifiers"))
+    c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))
     c.elided = Phrases(claims.get("elided_objects"))
     c.verbs = Phrases(_classed(claims.get("verbs")))
@@ -207,6 +210,7 @@ def cues(lang: str) -> LangCues | None:
     c.report_nouns = Phrases(attrib.get("report_nouns"))
     c.unnamed = Phrases(attrib.get("unnamed_sources"))
     c.anaphors = Phrases(_classed(attrib.get("anaphors")))
+    c.anaphoric_cues = Phrases(attrib.get("anaphoric_cues"))
     c.hedges_strong = Phrases(attrib.get("hedges_strong"))
     c.hedges_weak = Phrases(attrib.get("hedges_weak"))
     c.confirm = Phrases(attrib.get("confirm"))

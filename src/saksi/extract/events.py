@@ -84,7 +84,7 @@ class EventReader:
         dates = self._dates(st, C)
         best = None
         for a, b, phrase, etype, verb in trig:
-            d = self._date_for(s, C, a, b, dates, etype)
+            d = self._date_for(s, C, a, b, dates, etype, sa)
             if d is None:
                 continue
             key = (TYPE_RANK.index(etype) if etype in TYPE_RANK else len(TYPE_RANK), d[0])
@@ -106,9 +106,14 @@ class EventReader:
             date = dm.value
             vague = self._vague(dm, st.lang)
         a, b, phrase, etype, verb = t
+        if etype in ("deployment", "transfer") and not self._military(st, C):
+            return None  # "the first A380 was delivered": no troops or arms, no event of this war
         parts = self._participants(st, C, sa, ms, a, b, etype, phrase)
         if not parts:
             return None
+        if etype == "meeting" and len(parts) < 2 and not any(
+                m.type == PERSON and m.canonical in parts for _, _, m in ms):
+            return None  # a meeting needs two sides, or a person
         place = self._place(st, C, ms)
         if place and place in parts:
             parts = [p for p in parts if p != place] or parts
@@ -117,6 +122,14 @@ class EventReader:
             participants=parts, place=place, quote=s, start=st.start, end=st.end, in_caption=st.caption,
         )
         return ev, vague
+
+    @staticmethod
+    def _military(st: Sent, C: LangCues) -> bool:
+        """The sentence names troops, arms or munitions (claims.yaml objects)."""
+        for _, _, _, (cls, _) in C.objects.finditer(st.text[:MAX_SENTENCE], words=st.words):
+            if cls in ("personnel", "munitions", "missiles", "weapons"):
+                return True
+        return False
 
     def _lead(self, st: Sent) -> bool:
         if st.caption or self._lead_paragraph is None or st.paragraph != self._lead_paragraph:
@@ -167,7 +180,7 @@ class EventReader:
             return False
         return C.photo_shows.search(s, cue[1], pos) is None
 
-    def _date_for(self, s: str, C: LangCues, a: int, b: int, dates, etype: str):
+    def _date_for(self, s: str, C: LangCues, a: int, b: int, dates, etype: str, sa: SentAttr):
         """The date closest to a trigger (ties go to the one after it), within a few words."""
         best = None
         comps = [x for x, _, _, _ in C.complementisers.finditer(s)]
@@ -177,6 +190,9 @@ class EventReader:
             if since is not None and etype != "war_start":
                 continue
             if etype in ("deployment", "transfer") and d.precision == "year":
+                continue
+            # "Pertemuan itu berlangsung akrab, tulis KCNA pada Minggu": the date is the report's
+            if etype != "statement" and d.start >= b and any(b <= c < d.start for c in sa.cues):
                 continue
             # "Pekan lalu, X melaporkan bahwa Y memasok ...": the date is the report's, not the supply's
             lo, hi = min(a, d.start), max(b, d.end)
@@ -229,8 +245,9 @@ class EventReader:
                         break
             if len(people) >= 2:
                 return people
-            others = _dedupe(self.ctx.actor(m, person_as_state=False) for _, _, m in usable
-                             if m.type in (GPE, ORG) and self.ctx.is_state(m) or m.type == ORG)
+            others = _dedupe(self.ctx.actor(m, person_as_state=False) for x, _, m in usable
+                             if (m.type == ORG or (m.type == GPE and self.ctx.is_state(m)))
+                             and not _after_place_prep(s, C, x))  # "berkunjung ke Jepang": a place
             return _dedupe(people + others)
         if etype in ("treaty_signed", "deployment", "transfer"):
             return _dedupe(self.ctx.actor(m) for x, _, m in usable
@@ -241,7 +258,10 @@ class EventReader:
             name = m.canonical if m.type in (PERSON, ORG) else self.ctx.actor(m)
             if name:
                 return [name]
-        if C.anaphoric_after.match(s, _skip(s, b)) or not any(y <= a for _, y, _ in usable):
+        floor = _clause_start(s, a)
+        prefix = s[floor:a]
+        if C.anaphoric_after.match(s, _skip(s, b)) or C.pronouns.search(prefix) or C.anaphors.search(prefix) \
+                or not WORD.search(prefix):
             prev = self.ctx.prev(st)
             if prev is not None and prev.paragraph == st.paragraph or (prev is not None and self._lead(st)):
                 for m in self.ctx.sent_mentions(prev):
@@ -335,6 +355,13 @@ def _skip(s: str, pos: int) -> int:
     while pos < len(s) and s[pos] in " \t\u00a0":
         pos += 1
     return pos
+
+
+def _clause_start(s: str, a: int) -> int:
+    best = max(0, a - 300)
+    for m in SOFT_BREAK.finditer(s, best, a):
+        best = m.end()
+    return best
 
 
 def _after_place_prep(s: str, C: LangCues, a: int) -> bool:

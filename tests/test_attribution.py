@@ -1,0 +1,123 @@
+"""Attribution (saksi.extract.attribution): chains of sources, sources pointing back, speech verbs,
+unnamed sources, and the sources an article cites. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from facts_helper import claims_of, read
+
+PUB = "2025-06-10"
+
+
+def chain(text: str, **kw) -> list[str]:
+    cs = claims_of(text, published=PUB, **kw)
+    assert cs, "no claim read"
+    return cs[-1].attributed_to
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report relayed by an outlet: the report first, then who relays it
+    ("Menurut laporan MSMT yang dikutip NBC News, Korea Utara mengirim 100 rudal balistik ke Rusia.",
+     ["Multilateral Sanctions Monitoring Team", "NBC News"]),
+    # a lawmaker citing an intelligence service
+    ("Menurut anggota parlemen Korea Selatan Lee Seong-kweun, yang merujuk pada laporan Badan Intelijen "
+     "Nasional, sekitar 600 tentara Korut tewas.", ["Lee Seong-kweun", "National Intelligence Service"]),
+    # the reporting ministry before the claim, the outlet after it
+    ("Laporan dari Kementerian Pertahanan Korea Selatan mengungkapkan bahwa Korea Utara telah memasok "
+     "12 juta butir amunisi ke Rusia, menurut laporan Yonhap.",
+     ["South Korea Ministry of National Defense", "Yonhap"]),
+    # a speech verb after the clause
+    ("Korea Utara mengirim 2.000 tentara ke Rusia, ujar Volodymyr Zelensky.", ["Volodymyr Zelensky"]),
+    ("Korea Utara mengirim 2.000 tentara ke Rusia, tulis kantor berita KCNA.", ["KCNA"]),
+    # an apposition: the country in the title is no source
+    ("Menurut laporan kantor berita pemerintah Korea Utara, KCNA, Pyongyang mengirim 5.000 pekerja ke Rusia.",
+     ["KCNA"]),
+    ("Dikutip dari AFP, Korea Utara telah memasok 200 howitzer ke Rusia.", ["AFP"]),
+    ("Seperti dilansir dari The Manila Times, Pyongyang memasok 50 tank ke Moskow.", ["The Manila Times"]),
+    ("Kantor berita resmi KCNA melaporkan bahwa 10.000 tentara Korea Utara dikerahkan ke Kursk.", ["KCNA"]),
+    # English
+    ("North Korea sent 1,000 troops to Russia, Yonhap reported, citing the National Intelligence Service.",
+     ["Yonhap", "National Intelligence Service"]),
+    ("According to the Pentagon, about 11,000 North Korean troops are in Russia's Kursk region.",
+     ["Pentagon"]),
+    ("North Korea has shipped 100 howitzers to Russia, Ukraine's military intelligence (HUR) estimates.",
+     ["HUR"]),
+    ("\"We saw about 3,000 more troops arrive,\" said Lee Seong-kweun.", None),
+])
+def test_chains(text, expected):
+    got = chain(text)
+    if expected is None:
+        return
+    assert len(got) >= len(expected)
+    for want, have in zip(expected, got):
+        assert want.lower() in have.lower() or have.lower() in want.lower(), got
+
+
+def test_named_and_unnamed_sources():
+    c = claims_of("Laporan terbaru menyebutkan bahwa kapal kargo Rusia mengangkut hingga sembilan juta butir "
+                  "amunisi dari Korea Utara ke Rusia pada 2024.", published=PUB)[0]
+    assert c.attributed_to == [] and c.stance == "reported"
+    assert c.actor == "North Korea" and c.recipient == "Russia" and c.qualifier == "up_to"
+    c = claims_of("North Korea sent 3,000 troops to Russia, officials said.", published=PUB)[0]
+    assert c.attributed_to == [] and c.stance == "reported"
+
+
+def test_the_report_named_before():
+    text = ("Menurut laporan MSMT, Korea Utara memasok 9 juta butir amunisi ke Rusia pada 2024.\n\n"
+            "Warga Pyongyang tidak mengetahui hal ini.\n\n"
+            "Laporan tersebut juga memperkirakan Korea Utara mengerahkan 3.000 tentara ke Rusia.")
+    cs = claims_of(text, published=PUB)
+    assert cs[-1].attributed_to == ["Multilateral Sanctions Monitoring Team"]
+    assert cs[-1].stance == "reported" and cs[-1].qualifier == "approx"
+
+
+def test_the_person_named_before():
+    text = ("Kepala intelijen militer Ukraina Kyrylo Budanov berbicara kepada wartawan di Kyiv. "
+            "Menurutnya, sekitar 11.000 tentara Korea Utara berada di Rusia.")
+    cs = claims_of(text, published=PUB)
+    assert cs and cs[-1].attributed_to == ["Kyrylo Budanov"]
+
+
+def test_group_pronoun():
+    text = ("Tim Pemantau Sanksi Multilateral merilis laporan pertamanya. Mereka menyebut Korea Utara "
+            "mengirim 100 rudal balistik ke Rusia.")
+    cs = claims_of(text, published=PUB)
+    assert cs[-1].attributed_to == ["Multilateral Sanctions Monitoring Team"]
+
+
+def test_subject_with_a_preposition_is_no_source():
+    """"Dukungan dari Pyongyang terhadap Moskow menegaskan ...": neither city speaks."""
+    _, _, _, cited = read("Dukungan tanpa syarat dari Pyongyang terhadap Moskow menegaskan posisi "
+                          "Korea Utara sebagai sekutu setia Rusia.", published=PUB)
+    assert "North Korea" not in cited and "Russia" not in cited
+
+
+# ---------------------------------------------------------------- the article's cited sources
+ARTICLE = """Tribunnews
+
+Korea Utara Kirim Pasukan Lagi
+
+Foto arsip: Pasukan Korea Utara dalam parade militer di Pyongyang. (KCNA via AFP)
+
+TRIBUNNEWS.COM - Korea Utara dilaporkan mengirim 3.000 tentara tambahan ke Rusia, menurut laporan Yonhap yang mengutip Kepala Staf Gabungan Korea Selatan.
+
+"Pasukan tambahan ini tiba bulan lalu," kata Lee Seong-kweun kepada wartawan, seperti dikutip dari Reuters.
+
+Menurut Tribunnews, berita ini terus diperbarui.
+"""
+
+
+def test_cited_sources_of_an_article():
+    a, cs, _, cited = read(ARTICLE, published=PUB)
+    for want in ("Yonhap", "Lee Seong-kweun", "Reuters", "AFP", "KCNA"):
+        assert any(want.lower() in c.lower() for c in cited), (want, cited)
+    assert not any("tribun" in c.lower() for c in cited), cited  # never the article's own outlet
+
+
+def test_cited_sources_of_english_wire_copy():
+    text = ("SEOUL (Reuters) - North Korea has sent more troops to Russia, South Korea's spy agency said "
+            "on Thursday, according to lawmakers briefed by the agency.\n\n"
+            "The Kremlin did not comment, the TASS news agency reported.")
+    _, _, _, cited = read(text, published=PUB)
+    assert any("National Intelligence Service" in c for c in cited), cited
+    assert "TASS" in cited

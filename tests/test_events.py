@@ -1,0 +1,140 @@
+"""Dated events (saksi.extract.events) on sentences written for these tests: meetings and visits,
+statements, treaties, foundings, the start of a war; dates with weekdays, relative dates, caption
+dates; merging and not flooding."""
+from __future__ import annotations
+
+import pytest
+
+from facts_helper import events_of, read
+
+
+def only(text: str, **kw):
+    evs = events_of(text, **kw)
+    assert len(evs) == 1, [(e.date, e.type, e.participants) for e in evs]
+    return evs[0]
+
+
+@pytest.mark.parametrize("text, pub, date, etype, who", [
+    ("Menteri Luar Negeri Rusia Sergei Lavrov bertemu Kim Jong Un di Pyongyang, Senin (2/6/2025).",
+     None, "2025-06-02", "meeting", {"Sergei Lavrov", "Kim Jong Un"}),
+    ("Menteri Pertahanan Rusia Andrey Belousov tiba di Pyongyang pada Jumat (29/11/2024) dan bertemu "
+     "dengan mitranya, No Kwang Chol.", None, "2024-11-29", "meeting", {"Andrey Belousov", "No Kwang Chol"}),
+    ("Putin dan Kim Jong Un menandatangani perjanjian kemitraan strategis di Pyongyang pada 19 Juni 2024.",
+     None, "2024-06-19", "treaty_signed", {"Russia", "North Korea"}),
+    ("Pada Juni lalu, Rusia dan Korea Utara menandatangani pakta pertahanan bersama.",
+     "2024-11-29", "2024-06", "treaty_signed", {"Russia", "North Korea"}),
+    ("Tim Pemantau Sanksi Multilateral (MSMT) diluncurkan Oktober 2024 lalu oleh 11 negara.",
+     "2025-06-01", "2024-10", "organisation_founded", {"Multilateral Sanctions Monitoring Team"}),
+    ("Untuk pertama kalinya pada April lalu, Korea Utara mengonfirmasi bahwa pasukannya bertempur di Kursk.",
+     "2025-06-02", "2025-04", "statement", {"North Korea"}),
+    ("Perang Rusia dan Ukraina pecah pada 24 Februari 2022.", None, "2022-02-24", "war_start",
+     {"Russia", "Ukraine"}),
+    # English
+    ("Russian Defence Minister Andrei Belousov met Kim Jong Un in Pyongyang on Friday.", "2024-11-30",
+     "2024-11-29", "meeting", {"Andrey Belousov", "Kim Jong Un"}),
+    ("Sergei Shoigu held talks with Kim Jong Un in Pyongyang on June 4, 2025.", None, "2025-06-04",
+     "meeting", {"Sergei Shoigu", "Kim Jong Un"}),
+    ("Russia and North Korea signed a mutual defence treaty in June 2024.", "2025-06-01", "2024-06",
+     "treaty_signed", {"Russia", "North Korea"}),
+    ("The war began when Russia invaded Ukraine on February 24, 2022.", None, "2022-02-24", "war_start",
+     {"Russia", "Ukraine"}),
+])
+def test_events(text, pub, date, etype, who):
+    e = only(text, published=pub)
+    assert e.date == date
+    assert e.type == etype
+    assert who <= set(e.participants), e.participants
+    assert e.summary and e.quote
+
+
+def test_place_and_summary():
+    e = only("Kim Jong Un menerima Menteri Luar Negeri Rusia Sergei Lavrov di Wonsan pada Sabtu (12/7/2025).")
+    assert e.place == "Wonsan" and e.date == "2025-07-12"
+    assert e.summary == "Kim Jong Un receives Sergei Lavrov in Wonsan"
+
+
+def test_war_start_from_since():
+    e = only("Sejak perang dimulai pada Februari 2022, Rusia menghadapi tekanan logistik besar. "
+             "Perang Rusia-Ukraina itu kini memasuki tahun keempat.", published="2025-06-01")
+    assert (e.type, e.date) == ("war_start", "2022-02")
+    assert set(e.participants) == {"Russia", "Ukraine"}
+
+
+def test_since_dates_no_transfer():
+    """"has supplied ... since February 2022" is a state of affairs, not an event on that date."""
+    evs = events_of("Pyongyang has supplied millions of shells to Moscow since February 2022.",
+                    published="2025-06-01")
+    assert all(e.type == "war_start" for e in evs)
+
+
+def test_caption_date_of_the_scene_not_of_the_photo():
+    text = ("Korea Utara Dukung Rusia\n\n"
+            "PUTIN DI PYONGYANG - Foto diambil dari publikasi Kantor Presiden Rusia, Selasa (6/5/2025), "
+            "memperlihatkan Presiden Rusia Vladimir Putin (kiri) bersulang dengan Kim Jong Un (kanan) di "
+            "Pyongyang pada 18 Juni 2024.\n\n"
+            "Isi berita ini membahas hubungan ekonomi kedua negara yang terus berkembang dalam beberapa "
+            "tahun terakhir tanpa menyebut tanggal.\n")
+    a, _, evs, _ = read(text, published="2025-09-09")
+    assert [(e.date, e.type) for e in evs] == [("2024-06-18", "meeting")]
+    assert evs[0].in_caption
+    assert {"Vladimir Putin", "Kim Jong Un"} <= set(evs[0].participants)
+    assert evs[0].place == "Pyongyang"
+
+
+def test_a_photo_date_alone_is_no_event():
+    text = ("Judul Berita Tentang Korea\n\n"
+            "Foto: Kim Jong Un bertemu pejabat Rusia. (Foto diambil Selasa, 6/5/2025)\n\n"
+            "Paragraf isi yang panjang tentang kebijakan ekonomi tanpa tanggal apa pun dan tanpa peristiwa.\n")
+    a, _, evs, _ = read(text, published="2025-05-07")
+    assert not any(e.date == "2025-05-06" for e in evs)
+
+
+def test_statement_anaphora_and_merging():
+    """"Pernyataan ini" takes who spoke from the sentence before; the lead statement and the dated one
+    are one event."""
+    text = ("Korea Utara menegaskan dukungannya terhadap kerja sama militer dengan Rusia. Pernyataan ini "
+            "muncul pada Senin (2/6/2025), merespons kritik dari kelompok pemantau sanksi.\n")
+    evs = events_of(text)
+    assert [(e.date, e.type, e.participants) for e in evs] == [("2025-06-02", "statement", ["North Korea"])]
+
+
+def test_statement_at_a_meeting_is_the_meeting():
+    text = ("Menteri Pertahanan Rusia, Andrey Belousov, menyatakan bahwa hubungan kedua negara terus "
+            "berkembang, pada Jumat (29/11/2024).\n\n"
+            "Diketahui, pernyataan ini disampaikan dalam sebuah pertemuan dengan Menteri Pertahanan Korea "
+            "Utara, No Kwang Chol, di Pyongyang, pada Jumat.\n")
+    evs = events_of(text)
+    assert len(evs) == 1
+    e = evs[0]
+    assert (e.date, e.type, e.place) == ("2024-11-29", "meeting", "Pyongyang")
+    assert {"Andrey Belousov", "No Kwang Chol"} <= set(e.participants)
+
+
+def test_undated_lead_meeting_takes_the_article_month():
+    text = ("5Blogger – Presiden Korea Utara Kim Jong Un kembali menegaskan dukungan terhadap Rusia. Hal "
+            "tersebut disampaikan saat menerima Menteri Luar Negeri Rusia, Sergei Lavrov, di Wonsan.\n\n"
+            "Pertemuan itu berlangsung akrab, tulis KCNA pada Minggu (13/7/2025).\n")
+    evs = events_of(text)
+    assert [(e.date, e.type) for e in evs] == [("2025-07", "meeting")]
+    assert {"Kim Jong Un", "Sergei Lavrov"} <= set(evs[0].participants)
+
+
+def test_no_flooding():
+    text = ("“Kami akan bertemu lagi pada 1 Juli 2025,” kata Lavrov.\n\n"
+            "Pekan lalu, badan intelijen Korea Selatan melaporkan bahwa Korea Utara memasok Rusia dengan "
+            "howitzer.\n\n"
+            "Korea Utara mengerahkan 3.000 tentara ke Rusia antara Januari dan Maret 2025.\n\n"
+            "Pertemuan kedua menteri tidak disebutkan tanggalnya di paragraf ini yang bukan paragraf pertama.\n")
+    assert events_of(text, published="2025-06-10") == []
+
+
+def test_duplicates_within_an_article_merge():
+    text = ("Kim Jong Un bertemu Sergei Shoigu di Pyongyang pada Rabu (4/6/2025).\n\n"
+            "Dalam pertemuan pada 4 Juni 2025 itu, Kim Jong Un dan Sergei Shoigu membahas perang.\n\n"
+            "Kim juga membahas kerja sama dalam pertemuan dengan Shoigu pekan ini.\n")
+    evs = events_of(text, published="2025-06-06")
+    assert [(e.date, e.type) for e in evs] == [("2025-06-04", "meeting")]
+
+
+def test_relative_dates_need_a_reference():
+    assert events_of("Rusia dan Korea Utara menandatangani perjanjian itu pada Juni lalu.") == []
