@@ -153,11 +153,6 @@ def main() -> None:
     ap.add_argument("--modes", default="gold,raw")
     args = ap.parse_args()
 
-    try:
-        import spacy  # noqa: F401
-        from thinc.api import set_torch_num_threads  # noqa: F401
-    except Exception:
-        pass
     t0 = time.perf_counter()
     ner = load_model(args.model)
     print(f"model: {args.model or 'saksi/models/ner_id (packaged)'}  pipeline {ner.nlp.pipe_names}, "

@@ -233,7 +233,8 @@ def test_numbered_list_in_english():
 
 
 def test_a_list_with_a_verb_in_each_item():
-    text = ("Dalam catatan kami, Korea Utara:\n"
+    text = ("Hubungan militer Pyongyang dan Moskow makin erat sejak tahun lalu, menurut para pengamat.\n\n"
+            "Dalam catatan kami, Korea Utara:\n"
             "• mengirim 1.000 tentara ke Kursk\n"
             "• menjanjikan 500 pekerja lagi\n")
     cs = claims_of(text, published=ID_PUB)
@@ -343,3 +344,32 @@ def test_extraction_speed():
         cited_sources(a, norm.text, r, ms, cs)
     per_second = n / max(time.process_time() - t, 1e-9)
     assert per_second >= 100, per_second
+
+
+def test_a_new_language_needs_data_only(monkeypatch):
+    """A language saksi has no code for works from its data files alone: here a made-up code whose
+    files are the Indonesian ones plus two Malay words."""
+    import copy
+
+    from saksi import lang as langdata
+
+    real = langdata.load
+
+    def load(code, topic):
+        if code != "zz":
+            return real(code, topic)
+        data = copy.deepcopy(real("id", topic))
+        if topic == "claims":
+            data["objects"]["personnel"]["askar"] = "soldiers"
+            data["verbs"]["send"].append("menghantar")
+        return data
+
+    monkeypatch.setattr(langdata, "load", load)
+    a, cs, evs, cited = read("Pyongyang menghantar 1.000 askar ke Kursk pada 2024, menurut KCNA.\n\n"
+                             "Kim Jong Un bertemu Sergei Shoigu di Pyongyang pada Rabu (4/6/2025).",
+                             published="2025-06-10", lang="zz")
+    c = [c for c in cs if c.action != "other"]
+    assert [(x.action, x.value, x.object) for x in c] == [("troops_deployed", 1000, "soldiers")]
+    assert (c[0].actor, c[0].recipient, c[0].attributed_to) == ("North Korea", "Russia", ["KCNA"])
+    assert (c[0].period_start, c[0].period_end) == ("2024-01", "2024-12")
+    assert [(e.date, e.type) for e in evs] == [("2025-06-04", "meeting")]

@@ -28,8 +28,7 @@ from saksi.extract.cues import LangCues, cues
 
 _NP_MAX_WORDS = 14
 MAX_SENTENCE = 20000
-_CAPS_RUN = re.compile(r"(?:[A-Z][\w'’\-.&]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w'’\-.&]*|of|the|for|de|del|des|la))*")
-_STOP_NP = re.compile(r"\b(?:yang|which|who|whom|where)\b", re.I)
+_CAP = r"(?:[^\W\d_a-z][\w'’\-.&]*)"  # a word starting with a capital letter (any script with case)
 
 
 @dataclass
@@ -263,7 +262,9 @@ class Attributions:
     def _caps(self, st: Sent, C: LangCues, a: int, b: int, report: bool) -> list[Source]:
         """A capitalised name the entity finder missed ("according to Yonhap")."""
         s = st.text
-        for m in _CAPS_RUN.finditer(s, a, b):
+        if C.caps_run is None:
+            return []
+        for m in C.caps_run.finditer(s, a, b):
             run = m.group().strip()
             low = run.lower()
             t = C.titles.match(low, 0)
@@ -341,7 +342,7 @@ def _np_end(s: str, C: LangCues, ms, pos: int) -> int:
             words += 1
             continue
         w = m.group().lower()
-        if _STOP_NP.fullmatch(w) or C.complementisers.match(s, a):
+        if C.relatives.match(s, a) or C.complementisers.match(s, a):
             return a
         conj = C.conjunctions.match(s, a)
         if conj and _skip_space(s, conj[0]) not in starts:

@@ -134,8 +134,8 @@ class ClaimReader:
             verb = implied
         if verb is None and st.item and st.header is not None:
             verb = self._list_verb.get(st.header) or (header.verb if header else None)
-        if verb is None and obj.elided and prev is not None:
-            verb = prev[2]
+        if verb is None and prev is not None and (obj.elided or self._coordinated(s, C, prev[0], st, prv, q.start)):
+            verb = prev[2] or None  # "mengirimkan 170 artileri dan 240 peluncur roket": one verb, two claims
 
         recipient, explicit = self._recipient(st, C, ms, sa, q, obj, verb, vpos, vend, nxt)
         action = self._action(obj, verb, explicit or bool(header and header.recipient), st)
@@ -211,6 +211,13 @@ class ClaimReader:
                     if hit2 and hit2[2][0] != "people":
                         end, phrase, (cls, name) = hit2
                 if possessor is None:
+                    # a name starting inside the object: "personel militer Korea Utara" holds the
+                    # army "militer Korea Utara"
+                    for a, b, m in ms.starting(pos + 1, end):
+                        if b > end and self.ctx.actor(m):
+                            possessor, end = m, b
+                            break
+                if possessor is None:
                     possessor, end = self._possessor_after(s, C, starts, end)
                 return _Obj(cls, name, pos, end, possessor)
             if pos in starts:
@@ -253,6 +260,15 @@ class ClaimReader:
                     return m, b
         return None, end
 
+    def _coordinated(self, s: str, C: LangCues, prev_claim: Claim, st: Sent, prv: int, start: int) -> bool:
+        """The claim before stands in the same sentence, joined to this one by a conjunction only."""
+        if prev_claim.sentence != st.text or prv <= st.body_start:
+            return False
+        between = s[prv:start]
+        if HARD_BREAK.search(between) or gap_words(s, prv, start) > 8:
+            return False
+        return bool(C.conjunctions.search(s, prv, start))
+
     # ------------------------------------------------------------ verb and action
     def _verb_after(self, s: str, C: LangCues, ms, start: int, nxt: int, has_left: bool):
         stop = min(nxt, _next_break(s, start))
@@ -264,7 +280,7 @@ class ClaimReader:
             hit = C.verbs.match(s, m.start(), stop)
             if hit:
                 return _joint_casualties(s, C, hit, stop), m.start(), hit[0]
-            if C.clause_breaks.match(s, m.start()) or (has_left and m.group().lower() in ("yang", "which", "who")):
+            if C.clause_breaks.match(s, m.start()) or (has_left and C.relatives.match(s, m.start())):
                 break
             if m.start() in ms.at:
                 pos = ms.at[m.start()][0]

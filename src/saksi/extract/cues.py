@@ -138,6 +138,8 @@ class LangCues:
     plan: Phrases = field(default_factory=Phrases)
     titles: Phrases = field(default_factory=Phrases)
     pronouns: Phrases = field(default_factory=Phrases)  # phrase -> person | group
+    relatives: Phrases = field(default_factory=Phrases)  # "yang", "which": a noun phrase ends there
+    caps_run: re.Pattern | None = None  # a capitalised name the entity finder missed
     quote_chars: str = "\"“”"
     # events
     triggers: Phrases = field(default_factory=Phrases)  # phrase -> (type, English verb)
@@ -150,6 +152,7 @@ class LangCues:
     place_fillers: Phrases = field(default_factory=Phrases)
     photo_cues: Phrases = field(default_factory=Phrases)
     photo_shows: Phrases = field(default_factory=Phrases)
+    possessive: Phrases = field(default_factory=Phrases)
     since: Phrases = field(default_factory=Phrases)
     has_claims: bool = False
     has_events: bool = False
@@ -218,6 +221,11 @@ def cues(lang: str) -> LangCues | None:
     c.plan = Phrases(attrib.get("plan"))
     c.titles = Phrases(attrib.get("titles"))
     c.pronouns = Phrases(_classed(attrib.get("pronouns")))
+    c.relatives = Phrases(attrib.get("relatives"))
+    if attrib.get("capitalised_names", True):
+        link = "|".join(re.escape(str(w)) for w in attrib.get("name_connectors") or ())
+        cap = r"(?:[^\W\d_a-z][\w'’\-.&]*)"
+        c.caps_run = re.compile(cap + r"(?:[ \t]+(?:" + cap + (("|" + link) if link else "") + "))*")
     c.quote_chars = "".join(str(q) for q in attrib.get("quotes") or ["\"", "“", "”"])
 
     trig: dict[str, tuple[str, str]] = {}
@@ -235,5 +243,6 @@ def cues(lang: str) -> LangCues | None:
     c.place_fillers = Phrases(events.get("place_fillers"))
     c.photo_cues = Phrases(events.get("photo_cues"))
     c.photo_shows = Phrases(events.get("photo_shows"))
+    c.possessive = Phrases(events.get("possessive"))
     c.since = Phrases(events.get("since"))
     return c

@@ -329,7 +329,7 @@ class EventReader:
                         continue
                     if x >= b and gap_words(s, b, x) <= 4 and not SOFT_BREAK.search(s, b, x):
                         count[self.ctx.actor(m)] += 1
-                    elif y <= a and s[y:a].strip() in ("'s", "’s"):
+                    elif y <= a and C.possessive.get(s[y:a].strip()) is not None:
                         count[self.ctx.actor(m)] += 1
         self._war = [n for n, _ in count.most_common(2) if n]
         return self._war
