@@ -138,3 +138,22 @@ def test_duplicates_within_an_article_merge():
 
 def test_relative_dates_need_a_reference():
     assert events_of("Rusia dan Korea Utara menandatangani perjanjian itu pada Juni lalu.") == []
+
+
+def test_the_two_countries_are_the_articles_two_states():
+    text = ("Russia and North Korea have grown closer since the war began, and Pyongyang now hosts Russian "
+            "officials every month.\n\n"
+            "The two countries signed a mutual defence pact during a summit in Pyongyang in June 2024.\n")
+    evs = [e for e in events_of(text, published="2025-06-18") if e.type == "treaty_signed"]
+    assert len(evs) == 1 and evs[0].date == "2024-06"
+    assert set(evs[0].participants) == {"Russia", "North Korea"} and evs[0].place == "Pyongyang"
+
+
+def test_merged_meeting_names_people_first():
+    text = ("North Korea will send 6,000 workers to Russia, a Russian official said on Tuesday after meeting "
+            "North Korean leader Kim Jong Un in Pyongyang.\n\n"
+            "Sergei Shoigu met Kim on Tuesday, state media reported.\n")
+    evs = events_of(text, published="2025-06-18")
+    assert [(e.date, e.type) for e in evs] == [("2025-06-17", "meeting")]
+    assert evs[0].participants[:2] == ["Kim Jong Un", "Sergei Shoigu"]
+    assert evs[0].summary == "Kim Jong Un meets Sergei Shoigu in Pyongyang"

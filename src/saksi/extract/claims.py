@@ -514,6 +514,9 @@ class ClaimReader:
                 continue
             if q.start <= p.start < q.end:
                 continue
+            # "..., South Korea's spy agency said in April": the month of saying, not of the claim
+            if p.start >= q.end and any(q.end <= c < p.start for c in sa.cues):
+                continue
             d = p.start - q.end if p.start >= q.end else (q.start - p.end) + 1000
             if best is None or d < best[0]:
                 best = (d, p)

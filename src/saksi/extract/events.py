@@ -121,6 +121,8 @@ class EventReader:
             article=self.ctx.article.name, date=date, type=etype, summary=_summary(etype, verb, parts, place),
             participants=parts, place=place, quote=s, start=st.start, end=st.end, in_caption=st.caption,
         )
+        ev._verb = verb
+        ev._people = {m.canonical for _, _, m in ms if m.type == PERSON}
         return ev, vague
 
     @staticmethod
@@ -224,6 +226,10 @@ class EventReader:
                   if not sa.in_source(x, y) and not st.in_quote(x) and m.type != MEDIA]
         if etype == "war_start":
             parts = self._war_mentions(st, C, usable, a, b)
+            subj = [m for x, y, m in usable if y <= a and self.ctx.is_state(m) and not _after_place_prep(s, C, x)
+                    and not SOFT_BREAK.search(s, y, a)]
+            if subj:  # "Russia launched its full-scale invasion of Ukraine"
+                parts = _dedupe([self.ctx.actor(subj[-1])] + parts)
             for w in self.war_parties():
                 if len(parts) >= 2:
                     break
@@ -245,13 +251,20 @@ class EventReader:
                         break
             if len(people) >= 2:
                 return people
+            person_states = {self.ctx.state_of(m) for _, _, m in usable if m.type == PERSON}
             others = _dedupe(self.ctx.actor(m, person_as_state=False) for x, _, m in usable
                              if (m.type == ORG or (m.type == GPE and self.ctx.is_state(m)))
                              and not _after_place_prep(s, C, x))  # "berkunjung ke Jepang": a place
+            others = [o for o in others if o not in person_states]  # "North Korean leader Kim"
             return _dedupe(people + others)
         if etype in ("treaty_signed", "deployment", "transfer"):
-            return _dedupe(self.ctx.actor(m) for x, _, m in usable
-                           if self.ctx.is_state(m) or m.type in (PERSON, ORG) or not _after_place_prep(s, C, x))
+            parts = _dedupe(self.ctx.actor(m) for x, _, m in usable
+                            if self.ctx.is_state(m) or m.type in (PERSON, ORG) or not _after_place_prep(s, C, x))
+            if etype == "treaty_signed" and len(parts) < 2 and C.both_sides.search(s, 0, a + 60):
+                for p in self.main_states():  # "the two countries signed ..."
+                    if p not in parts and len(parts) < 2:
+                        parts.append(p)
+            return parts
         # statement: who speaks — the subject before the trigger, else the subject of the sentence before
         subj = [m for x, y, m in usable if y <= a and not _after_place_prep(s, C, x)]
         for m in reversed(subj):
@@ -308,6 +321,20 @@ class EventReader:
             if (y <= a and gap_words(s, y, a) <= 1) or (x >= b and gap_words(s, b, x) <= 2):
                 out.append(self.ctx.actor(m))
         return _dedupe(out)
+
+    def main_states(self) -> list[str]:
+        """The two states the article names most (as actors)."""
+        if getattr(self, "_main", None) is None:
+            from collections import Counter
+
+            count: Counter = Counter()
+            for m in self.ctx.mentions:
+                if m.type == GPE:
+                    name = self.ctx.actor(m)
+                    if name and self.ctx.is_state(m) or (name and name != m.canonical):
+                        count[name] += 1
+            self._main = [n for n, _ in count.most_common(2)]
+        return self._main
 
     def war_parties(self) -> list[str]:
         """The states the article's war is between: those named with its war words
@@ -426,6 +453,10 @@ def _same_extent(d, p) -> bool:
     return p.period_start == v[:7] and p.period_end == v[:7]
 
 
+def _people(e: Event) -> set[str]:
+    return set(getattr(e, "_people", ()) or ())
+
+
 def _date_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
@@ -450,6 +481,9 @@ def _merge(found: list[tuple[Event, bool]]) -> list[Event]:
                 for p in ej.participants:
                     if p not in ei.participants:
                         ei.participants.append(p)
+                if ei.type == "meeting":
+                    people = [p for e in (ei, ej) for p in e.participants if p in _people(e)]
+                    ei.participants = _dedupe(people + ei.participants)
                 ei.place = ei.place or ej.place
                 drop.add(j)
             # a statement made at a meeting (or signing) of the same day
@@ -464,4 +498,10 @@ def _merge(found: list[tuple[Event, bool]]) -> list[Event]:
             elif id(ej) in vague and id(ei) not in vague and (
                     ei.type == ej.type or {ei.type, ej.type} <= {"meeting", "statement"}):
                 drop.add(j)
-    return [e for k, e in enumerate(events) if k not in drop]
+    out = [e for k, e in enumerate(events) if k not in drop]
+    for e in out:  # participants may have grown: say it again
+        e.__dict__.pop("_people", None)
+        verb = e.__dict__.pop("_verb", None)
+        if verb and e.participants:
+            e.summary = _summary(e.type, verb, e.participants, e.place)
+    return out

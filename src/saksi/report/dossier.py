@@ -20,7 +20,7 @@ import os
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import lru_cache
@@ -689,7 +689,8 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def render_html(data: dict) -> str:
+def render_html(data: dict) -> Iterator[str]:
+    """The dossier, in pieces as the template produces them (a big corpus never sits in memory whole)."""
     css = static_text("saksi.css") + "\n" + static_text("dossier.css")
     js = static_text("dossier.js")
     csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src data:; "
@@ -703,15 +704,15 @@ def render_html(data: dict) -> str:
         return "#" + first if first else None
 
     env = environment()
-    return env.get_template("dossier/report.html.j2").render(
+    return env.get_template("dossier/report.html.j2").generate(
         d=data, ov=data["overview"], css=Markup(css), js=Markup(js), csp=csp,
         timeline_svg=timeline_svg(data["timeline"], href=tl_href))
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+        f.writelines([text] if isinstance(text, str) else text)
     os.replace(tmp, path)
 
 
