@@ -43,6 +43,9 @@ def chain(text: str, **kw) -> list[str]:
     ("North Korea has shipped 100 howitzers to Russia, Ukraine's military intelligence (HUR) estimates.",
      ["HUR"]),
     ("\"We saw about 3,000 more troops arrive,\" said Lee Seong-kweun.", None),
+    # a list of accusers split by commas
+    ("Kunjungan itu terjadi ketika AS, Korsel dan Ukraina menuding Korut telah mengirim ribuan tentara ke Rusia.",
+     ["United States", "South Korea", "Ukraine"]),
 ])
 def test_chains(text, expected):
     got = chain(text)

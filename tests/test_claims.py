@@ -163,6 +163,8 @@ def test_a_date_of_saying_is_no_period():
     ("Korea Utara dikabarkan mengirim 1.000 tentara ke Rusia.", "alleged"),
     ("Korea Utara diyakini telah mengirim 1.000 tentara ke Rusia.", "alleged"),
     ("Korea Utara mengonfirmasi telah mengirim 1.000 tentara ke Rusia.", "confirmed"),
+    ("Korut mengaku telah menerjunkan ribuan pasukannya ke Kursk.", "confirmed"),
+    ("AS dan Ukraina menuding Korut telah mengirim 1.000 tentara ke Rusia.", "alleged"),
     ("Korea Utara membantah mengirim 1.000 tentara ke Rusia.", "denied"),
     ("Korea Utara berjanji akan mengirim 1.000 tentara ke Rusia.", "planned"),
     ("Korea Utara berencana mengirim 1.000 tentara ke Rusia.", "planned"),
@@ -381,3 +383,23 @@ def test_the_month_of_saying_is_no_period():
     cs = claims_of("About 600 North Korean soldiers have been killed, South Korea's spy agency said in April.",
                    published=ID_PUB)
     assert cs[0].period_start is None and cs[0].attributed_to == ["National Intelligence Service"]
+
+
+def test_a_denial_in_another_clause_is_not_this_claims():
+    c = one("Moscow denies receiving any weapons from Pyongyang, but Kyiv says at least 50 missiles were "
+            "sent by North Korea.", published=ID_PUB)
+    assert (c.action, c.stance, c.attributed_to) == ("missiles_supplied", "reported", ["Ukraine"])
+    assert c.quote.startswith("Kyiv says")
+
+
+def test_an_estimated_number_is_no_verb_of_saying():
+    c = one("According to the South Korean military, Pyongyang has deployed an estimated 3,000 additional "
+            "soldiers to Russia.", published=ID_PUB)
+    assert (c.actor, c.recipient, c.qualifier) == ("North Korea", "Russia", "approx")
+    assert c.attributed_to == ["South Korea"]
+
+
+def test_a_plan_after_the_number():
+    c = one("Tens of thousands of North Korean workers are expected to arrive in Russia this year.",
+            published=ID_PUB)
+    assert (c.action, c.stance, c.value_low) == ("workers_sent", "planned", 10000)

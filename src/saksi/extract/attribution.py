@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from saksi.extract.context import (
-    COMMA, GPE, LOC, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+    GPE, LOC, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
 )
 from saksi.extract.cues import LangCues, cues
 
@@ -201,10 +201,27 @@ class Attributions:
         """The sources that are the subject of a verb of saying ("KCNA melaporkan")."""
         s = st.text
         floor = _subject_floor(s, C, cue, st.body_start)
+        if C.cue_blockers.match(s, _word_before(s, cue)):
+            return [], None  # "an estimated 3,000": an adjective, not a verb of saying
         inside = [(a, b, m) for a, b, m in ms.between(floor, cue)
                   if not _after_prep(s, C.not_subject_after, a)]
-        if inside and gap_words(s, inside[-1][1], cue) > 4:
-            inside = []
+        # a list of names split by commas: "AS, Korsel dan Ukraina menuding ..."
+        while inside and floor > 0 and inside[0][0] == _skip_space(s, floor):
+            j = floor - 1
+            while j >= 0 and s[j] in " \t\u00a0":
+                j -= 1
+            if j < 0 or s[j] != ",":
+                break
+            k = j
+            while k > 0 and s[k - 1] in " \t\u00a0":
+                k -= 1
+            before = [x for x in ms.between(max(0, k - 80), k) if x[1] == k]
+            if not before or _after_prep(s, C.not_subject_after, before[-1][0]):
+                break
+            inside.insert(0, before[-1])
+            floor = before[-1][0]
+        if inside and (gap_words(s, inside[-1][1], cue) > 4 or C.verbs.search(s, inside[-1][1], cue)):
+            inside = []  # "Pyongyang has deployed an estimated": the name is the subject of another verb
         if inside and C.src_after.search(s, floor, inside[0][0]):
             return [], None  # "laporan dari AS menyebut": the cue before names them
         report = bool(C.report_nouns.match(s, _skip_space(s, floor)))
@@ -304,6 +321,17 @@ def _skip_space(s: str, pos: int) -> int:
     while pos < len(s) and s[pos] in " \t\u00a0":
         pos += 1
     return pos
+
+
+def _word_before(s: str, pos: int) -> int:
+    """Where the word before ``pos`` starts (or ``pos`` when there is none)."""
+    j = pos
+    while j > 0 and s[j - 1] in " \t\u00a0":
+        j -= 1
+    i = j
+    while i > 0 and (s[i - 1].isalnum() or s[i - 1] in "-'’"):
+        i -= 1
+    return i if i < j else pos
 
 
 def _after_quote_or_comma(s: str, pos: int) -> bool:
@@ -467,4 +495,4 @@ def cited_sources(article, text, resolver, mentions, claims) -> list[str]:
     return out
 
 
-__all__ = ["Attributions", "SentAttr", "Source", "cited_sources", "COMMA"]
+__all__ = ["Attributions", "SentAttr", "Source", "cited_sources"]

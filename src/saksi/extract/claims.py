@@ -73,7 +73,6 @@ class ClaimReader:
         self._last: dict[int, tuple[Claim, _Obj, str]] = {}  # paragraph -> (claim, object, verb class)
         self._headers: dict[int, _Header] = {}
         self._list_verb: dict[int, str] = {}  # header index -> the verb class its items carry
-        self._explicit_recipient: list[bool] = []
 
     # ------------------------------------------------------------ article
     def read(self) -> list[Claim]:
@@ -166,10 +165,10 @@ class ClaimReader:
             period = header.period
 
         qualifier = q.qualifier
-        if qualifier == "exact" and (any(floor <= p < q.start for p in sa.estimate)
-                                     or any(p < q.start for p in sa.estimate if p >= self._clause_floor(s, C, q.start, prv))):
+        if qualifier == "exact" and any(floor <= p < q.start for p in sa.estimate):
             qualifier = "approx"
-        names, stance = self._stance(st, C, sa, q, floor, nxt, actor, header)
+        right_verb_end = vend if vpos is not None and vpos >= q.end else None
+        names, stance = self._stance(st, C, sa, q, floor, nxt, actor, header, right_verb_end)
 
         a, b = self._quote(st, C, q, obj, prv, nxt, ms, vpos)
         value = q.value
@@ -182,7 +181,6 @@ class ClaimReader:
             period_end=period[1] if period else None, attributed_to=names, stance=stance,
             in_caption=st.caption, sentence=st.text,
         )
-        self._explicit_recipient.append(explicit)
         self._last[st.paragraph] = (c, obj, verb or "")
         return c
 
@@ -506,7 +504,7 @@ class ClaimReader:
 
     def _period(self, st: Sent, C: LangCues, sa: SentAttr, q, floor: int, nxt: int):
         s = st.text
-        lo = self._clause_floor(s, C, q.start, floor)
+        lo = floor
         hi = nxt
         best = None
         for p in self._periods(st):
@@ -531,13 +529,14 @@ class ClaimReader:
         return p.period_start, p.period_end
 
     # ------------------------------------------------------------ attribution and stance
-    def _stance(self, st, C, sa: SentAttr, q, floor, nxt, actor, header: _Header | None):
+    def _stance(self, st, C, sa: SentAttr, q, floor, nxt, actor, header: _Header | None, right_verb_end=None):
         names = sa.names()
         unnamed = sa.unnamed
         strong = [p for p in sa.strong if p < nxt]
         weak = [p for p in sa.weak if p < nxt]
-        plan_floor = _last_break(st.text, q.start, st.body_start)
-        plan = any(plan_floor <= p < q.start for p in sa.plan)
+        clause = _last_break(st.text, q.start, st.body_start)  # the claim's own clause starts here
+        plan = any(clause <= p < q.start or (right_verb_end is not None and q.end <= p < right_verb_end)
+                   for p in sa.plan)  # "akan mengirim 1.000", "workers are expected to arrive"
         if header is not None and header.attr is not None:
             ha = header.attr
             names = names or ha.names()
@@ -545,8 +544,9 @@ class ClaimReader:
             strong = strong or ha.strong
             weak = weak or ha.weak
             plan = plan or header.plan
-        deny = [d for d in sa.deny if d[0] < nxt]
-        confirm = [c for c in sa.confirm if c[0] < q.start]
+        # a denial or confirmation in another clause ("Moscow denies ..., but Kyiv says 50 ...") is not this one's
+        deny = [d for d in sa.deny if clause <= d[0] < nxt]
+        confirm = [c for c in sa.confirm if clause <= c[0] < q.start]
         if deny:
             return names, "denied"
         if confirm:
@@ -576,9 +576,6 @@ class ClaimReader:
             best = b
         return best
 
-    def _clause_floor(self, s: str, C: LangCues, pos: int, floor: int) -> int:
-        return floor
-
     def _quote(self, st: Sent, C: LangCues, q, obj: _Obj, prv: int, nxt: int, ms, vpos) -> tuple[int, int]:
         s = st.text
         if st.item:
@@ -605,8 +602,8 @@ class ClaimReader:
                     break
         a, b = _trim(s, left, right)
         # leading/trailing conjunctions ("dan ribuan lainnya", "gugur dan")
-        c = C.conjunctions.match(s, a)
-        if c and c[0] < b:
+        c = C.conjunctions.match(s, a) or C.clause_breaks.match(s, a)
+        if c and c[0] < q.start:
             a = _skip(s, c[0])
         last = None
         for m in WORD.finditer(s, a, b):

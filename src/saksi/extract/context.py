@@ -302,34 +302,11 @@ def words(s: str, start: int = 0, end: int | None = None) -> list[tuple[int, int
     return [(m.start(), m.end()) for m in WORD.finditer(s, start, len(s) if end is None else end)]
 
 
-def next_words(s: str, pos: int, n: int, end: int | None = None) -> list[tuple[int, int]]:
-    out = []
-    for m in WORD.finditer(s, pos, len(s) if end is None else end):
-        out.append((m.start(), m.end()))
-        if len(out) >= n:
-            break
-    return out
-
-
 def gap_words(s: str, a: int, b: int) -> int:
     """How many words stand in s[a:b]."""
     if b <= a:
         return 0
     return sum(1 for _ in WORD.finditer(s, a, b))
-
-
-def last_break(s: str, pos: int, floor: int = 0, pattern: re.Pattern = SOFT_BREAK) -> int:
-    """Local offset just after the last break before ``pos`` (or ``floor``)."""
-    best = floor
-    for m in pattern.finditer(s, floor, pos):
-        best = m.end()
-    return best
-
-
-def next_break(s: str, pos: int, ceil: int | None = None, pattern: re.Pattern = SOFT_BREAK) -> int:
-    end = len(s) if ceil is None else ceil
-    m = pattern.search(s, pos, end)
-    return m.start() if m else end
 
 
 # The pipeline reads claims, events and cited sources of one article one after the other with the

@@ -139,6 +139,7 @@ class LangCues:
     titles: Phrases = field(default_factory=Phrases)
     pronouns: Phrases = field(default_factory=Phrases)  # phrase -> person | group
     relatives: Phrases = field(default_factory=Phrases)  # "yang", "which": a noun phrase ends there
+    cue_blockers: Phrases = field(default_factory=Phrases)  # "an estimated": no verb of saying
     caps_run: re.Pattern | None = None  # a capitalised name the entity finder missed
     quote_chars: str = "\"“”"
     # events
@@ -223,6 +224,7 @@ def cues(lang: str) -> LangCues | None:
     c.titles = Phrases(attrib.get("titles"))
     c.pronouns = Phrases(_classed(attrib.get("pronouns")))
     c.relatives = Phrases(attrib.get("relatives"))
+    c.cue_blockers = Phrases(attrib.get("cue_blockers"))
     if attrib.get("capitalised_names", True):
         link = "|".join(re.escape(str(w)) for w in attrib.get("name_connectors") or ())
         cap = r"(?:[^\W\d_a-z][\w'’\-.&]*)"

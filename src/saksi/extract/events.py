@@ -21,7 +21,7 @@ from functools import lru_cache
 from saksi import lang as langdata
 from saksi.extract.attribution import Attributions, SentAttr
 from saksi.extract.context import (
-    GPE, LOC, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+    GPE, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
 )
 from saksi.extract.cues import LangCues, cues
 from saksi.model import Event
@@ -99,7 +99,10 @@ class EventReader:
                 return None
             lead.sort(key=lambda t: TYPE_RANK.index(t[3]))
             t = lead[0]
-            date = self.ctx.ref.isoformat()[:7]
+            ref = self.ctx.ref
+            date = (ref.isoformat() if hasattr(ref, "isoformat") else str(ref))[:7]
+            if len(date) < 7:
+                return None
             vague = True
         else:
             t, dm = best[1], best[2]
@@ -235,6 +238,9 @@ class EventReader:
                     break
                 if w not in parts:
                     parts.append(w)
+            if not parts:  # no war named anywhere: the states of the sentence
+                parts = _dedupe(self.ctx.actor(m) for x, _, m in usable
+                                if self.ctx.is_state(m) and not _after_place_prep(s, C, x))[:2]
             return parts
         if etype == "organisation_founded":
             before = [(x, y, m) for x, y, m in usable if y <= a and m.type in (ORG, MEDIA)]
