@@ -258,3 +258,16 @@ def many_analyses(n: int) -> list[Analysis]:
         ms = [Mention(q0, q0 + 7 + len(str(i % 37)) + 1, text[q0:q0 + 8 + len(str(i % 37))], f"Country {i % 37}", "GPE")]
         out.append(Analysis(a, [c], [e], ms))
     return out
+
+
+def build_with_report(out_dir: Path) -> Path:
+    """The synthetic store with its dossier written, as after a run."""
+    from saksi.report.dossier import write_report
+
+    d = build(out_dir)
+    store = Store.open(d)
+    try:
+        write_report(store, d)
+    finally:
+        store.close()
+    return d

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from synthetic_store import XSS_NAME, build
+from synthetic_store import XSS_NAME, build_with_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -26,16 +26,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    from saksi.report.dossier import write_report
-    from saksi.store.db import Store
-
-    d = build(tmp_path_factory.mktemp("browser"))
-    store = Store.open(d)
-    try:
-        write_report(store, d)
-    finally:
-        store.close()
-    return d
+    return build_with_report(tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from synthetic_store import XSS_NAME, active_content, build, many_analyses
+from synthetic_store import XSS_NAME, active_content, build, build_with_report, many_analyses
 
 from saksi.report.dossier import Span, collect, highlight, slug, write_report
 from saksi.report.markdown import code_block, md
@@ -21,13 +21,7 @@ from saksi.store.db import Store
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
-    d = build(tmp_path_factory.mktemp("dossier"))
-    store = Store.open(d)
-    try:
-        write_report(store, d)
-    finally:
-        store.close()
-    return d
+    return build_with_report(tmp_path_factory.mktemp("dossier"))
 
 
 @pytest.fixture(scope="module")
