@@ -6,7 +6,7 @@ process pool or Ray can map it over a corpus. Follow one article from file to cl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from saksi import lang as langdata
 from saksi.clean.cues import Cues, load_cues
@@ -172,13 +172,9 @@ def clean_text_for_benchmark(text: str, url: str | None = None, res: Resources |
     return clean(Document(name="page", path=url or "page", text=text, fmt="html", url=url), res or _bench_res())[0].body
 
 
-_BENCH: list[Resources] = []
-
-
+@lru_cache(maxsize=1)
 def _bench_res() -> Resources:
-    if not _BENCH:
-        _BENCH.append(Resources(use_ner=False))
-    return _BENCH[0]
+    return Resources(use_ner=False)
 
 
 
