@@ -403,3 +403,13 @@ def test_a_plan_after_the_number():
     c = one("Tens of thousands of North Korean workers are expected to arrive in Russia this year.",
             published=ID_PUB)
     assert (c.action, c.stance, c.value_low) == ("workers_sent", "planned", 10000)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Rusia mengirim 20 tank ke Ukraina.", "Russia", "Ukraine"),
+    ("Russia sent 20 tanks to Belarus.", "Russia", "Belarus"),
+])
+def test_a_one_line_text_is_read_with_its_names(text, actor, recipient):
+    # one line is taken for a title and leaves no body: the names in it still resolve
+    (claim,) = claims_of(text)
+    assert (claim.actor, claim.recipient, claim.value) == (actor, recipient, 20)

@@ -128,12 +128,14 @@ def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
     ref = _as_date(a.published) or _as_date(latest_explicit_date(text, a.language))
     ner = res.ner(a.language)
     resolver = ArticleResolver(res.kb, ner=ner, languages=(a.language,), date=ref.isoformat() if ref else None)
-    texts = [p.text for p in a.paragraphs]
+    # a text too short to have a body (one line read as its title) is read whole, as the claims are
+    parts = [(p.start, p.text) for p in a.paragraphs] or [(0, text)]
+    texts = [t for _, t in parts]
     spans = list(ner.pipe(texts)) if ner is not None else [()] * len(texts)
-    for p, ner_spans in zip(a.paragraphs, spans):
-        for m in resolver.mentions(p.text, ner_spans):
-            m.start += p.start
-            m.end += p.start
+    for (start, part), ner_spans in zip(parts, spans):
+        for m in resolver.mentions(part, ner_spans):
+            m.start += start
+            m.end += start
             analysis.mentions.append(m)
     analysis.claims = extract_claims(a, text, resolver, ref, analysis.mentions)
     analysis.events = extract_events(a, text, resolver, ref, analysis.mentions)
