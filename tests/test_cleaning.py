@@ -132,6 +132,8 @@ def test_lead_without_prefix_is_untouched():
 @pytest.mark.parametrize("caption", [
     "Foto: Presiden menyapa warga saat kunjungan kerja di Surabaya. (Dok. Istimewa)",
     "Photo: Rescue workers search the rubble after the quake. (Reuters)",
+    "Foto arsip: Tentara Korea Utara berbaris dalam parade militer di Pyongyang, 10 Oktober 2020.",
+    "File photo: Soldiers march during a military parade in the capital, October 10, 2020.",
     "BANJIR BANDANG - Foto diambil dari udara memperlihatkan rumah warga terendam air, Senin (3/3/2025).",
 ])
 def test_captions_leave_the_body(caption):
