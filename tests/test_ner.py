@@ -76,6 +76,17 @@ def test_id_pipe_and_lower_case(id_ner):
             assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip()
 
 
+def test_id_model_fits_budget_and_finds_word_vectors_in_any_case(id_ner):
+    path = ner_mod.model_path("ner_id")
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    assert size <= 30_000_000
+    vectors, strings = id_ner.nlp.vocab.vectors, id_ner.nlp.vocab.strings
+    for forms in (("surabaya", "Surabaya"), ("kpk", "Kpk", "KPK")):  # all capitals: acronyms only
+        rows = {vectors.find(key=strings.add(w)) for w in forms}
+        assert len(rows) == 1 and rows.pop() >= 0
+    assert vectors.find(key=strings.add("Xqzvbrk")) == -1  # unknown words fall back to the hash embeddings
+
+
 def test_id_places_split_into_gpe_and_loc():
     class S:
         def __init__(self, text):

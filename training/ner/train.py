@@ -51,6 +51,7 @@ import nerdata  # noqa: E402
 CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 CONFIG = HERE / "config.cfg"
+VECTORS = HERE / "vectors"  # written by vectors.py
 TARGET = ROOT / "src" / "saksi" / "models" / "ner_id"
 
 KEEP_LOWER_IN_NAMES = {"dan", "di", "ke", "dari", "untuk", "yang", "of", "the", "and", "de", "van", "der",
@@ -187,9 +188,12 @@ def convert(args) -> None:
 
 
 def train(args) -> None:
+    if not (VECTORS / "vocab" / "vectors").exists():
+        sys.exit(f"{VECTORS} is missing: run training/ner/vectors.py first")
     env = dict(os.environ)
     cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(OUTPUT),
            "--paths.train", str(CORPUS / "train.spacy"), "--paths.dev", str(CORPUS / "dev.spacy"),
+           "--paths.vectors", str(VECTORS),
            "--nlp.batch_size", "256"]
     for ov in args.override or []:
         k, v = ov.split("=", 1)
@@ -210,6 +214,7 @@ def _fast_pipeline(trained):
     from spacy.tokenizer import Tokenizer
 
     nlp = spacy.blank("xx")
+    nlp.vocab.vectors = trained.vocab.vectors
     old = trained.tokenizer
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
@@ -272,7 +277,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("step", nargs="?", default="all", choices=["all", "convert", "train", "package"])
     ap.add_argument("--no-augment", dest="augment", action="store_false")
-    ap.add_argument("--upsample", default="nergrit=2",
+    ap.add_argument("--upsample", default="nergrit=4",
                     help="copies of each corpus in train, e.g. nergrit=2,idner=1 (default: %(default)s)")
     ap.add_argument("--override", action="append", help="config override for spacy train, e.g. training.max_epochs=5")
     ap.add_argument("--show-recased", type=int, default=0)
