@@ -1,5 +1,6 @@
 """Train saksi's Indonesian NER model (spaCy CNN: tok2vec + ner) and ship it in the package.
 
+    .venv/bin/python training/ner/vectors.py          # first: e5 word vectors → training/ner/vectors/
     .venv/bin/python training/ner/train.py            # convert + train + package (all steps)
     .venv/bin/python training/ner/train.py convert    # data → training/ner/corpus/*.spacy
     .venv/bin/python training/ner/train.py train      # spacy train → training/ner/output/
