@@ -134,6 +134,22 @@ def test_ner_spans_add_new_entities_and_never_drop_them(kb):
     assert ("Hapki", "Kaorie Zeto Hapki") in found(r.mentions("Kata Hapki.", ()))
 
 
+@pytest.mark.parametrize("text, span, label, name", [
+    ("kata Kapolda Papua Irjen Mathius Fakhiri kepada wartawan.", "Papua Irjen Mathius Fakhiri", "GPE",
+     "Mathius Fakhiri"),  # a rank makes a person, whatever NER said
+    ("kata Kapolda Papua Irjen Pol. Mathius Fakhiri.", "Papua Irjen Pol. Mathius Fakhiri", "PERSON",
+     "Mathius Fakhiri"),
+    ("said Lt. Gen. Oleksandr Kovalenko on Monday.", "Lt. Gen. Oleksandr Kovalenko", "PERSON", "Oleksandr Kovalenko"),
+    ("said regional Gov. Oleh Karpenko.", "regional Gov. Oleh Karpenko", "PERSON", "Oleh Karpenko"),
+    ("dari Ibu Kota Nusantara.", "Ibu Kota Nusantara", "GPE", None),  # a courtesy word cuts only in a person
+])
+def test_ner_spans_lose_the_titles_and_ranks_before_a_name(kb, text, span, label, name):
+    r = ArticleResolver(kb, languages=["id", "en"])
+    s = text.index(span)
+    people = [m.text for m in r.mentions(text, [(s, s + len(span), label)]) if m.type == "PERSON"]
+    assert people == ([name] if name else [])
+
+
 def test_ner_spans_are_resolved_through_the_kb(kb):
     r = ArticleResolver(kb, languages=["id"])
     text = "Lee Swong-kweun's claim and Kim Jong-un's reply"

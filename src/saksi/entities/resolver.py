@@ -93,7 +93,8 @@ class ArticleResolver:
             languages = (ner.lang,)
         self.languages = tuple(languages or ())
         self.date = date
-        self._honorifics = frozenset(str(h) for h in kb.config.get("honorifics") or ())
+        self._ranks = frozenset(str(h) for h in kb.config.get("ranks") or ())
+        self._honorifics = frozenset(str(h) for h in kb.config.get("honorifics") or ()) | self._ranks
         self._min_short = int(kb.config.get("min_short_form") or 3)
         self._family_first = frozenset(str(c) for c in kb.config.get("family_first_countries") or ())
         self._local: dict[tuple[str, ...], Entity] = {}  # names this article introduced (new entities)
@@ -267,6 +268,12 @@ class ArticleResolver:
             if s is None or e <= s or taken.overlaps(s, e):
                 continue
             s, e = _trim(text, s, e, self._honorifics)
+            # a rank anywhere in a span marks a person's name after it ("Papua Irjen Mathius Fakhiri")
+            after_rank = _after_last(text, s, e, self._ranks)
+            if after_rank > s:
+                s, label = after_rank, "PERSON"
+            elif label_types(label) == ("PERSON",):
+                s = _after_last(text, s, e, self._honorifics)
             if e <= s:
                 continue
             surface = text[s:e]
@@ -447,6 +454,11 @@ def _trim(text: str, s: int, e: int, honorifics: frozenset[str]) -> tuple[int, i
             break
         s += m.end()
     return s, e
+
+
+def _after_last(text: str, s: int, e: int, words: frozenset[str]) -> int:
+    """Where the span's rest starts after the last of these words (`s` if none); never its last word."""
+    return s + max((m.end() for m in re.finditer(r"(\S+)\s+", text[s:e]) if m.group(1) in words), default=0)
 
 
 _NEXT_WORD = re.compile(r"[ -](\w+)")
