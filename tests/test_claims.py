@@ -51,6 +51,14 @@ def one(text: str, action: str | None = None, **kw):
      "munitions_supplied", 20000, "North Korea", "Russia"),
     ("Kim Jong Un has pledged to dispatch 6,000 military engineers to Kursk.",
      "workers_sent", 6000, "North Korea", "Russia"),
+    # a weapon's model or make between the number and what it counts
+    ("Israel has received more than 14,000 MK-84 bombs from the United States since October 2023.",
+     "munitions_supplied", 14000, "United States", "Israel"),
+    ("Berlin will deliver 18 Leopard tanks to Kyiv by the end of March.",
+     "weapons_supplied", 18, "Germany", "Ukraine"),
+    ("Rusia telah menerima 50 rudal Fateh-110 dari Iran.", "missiles_supplied", 50, "Iran", "Russia"),
+    ("Pyongyang reportedly shipped 5,000 155mm shells to Moscow.", "munitions_supplied", 5000, "North Korea",
+     "Russia"),
 ])
 def test_action_value_actor_recipient(text, action, value, actor, recipient):
     c = one(text, action, published=ID_PUB)
@@ -75,6 +83,10 @@ def test_casualties_killed_or_wounded_is_total():
     assert c.action == "casualties_total" and c.actor == "North Korea" and c.qualifier == "approx"
     c = one("Sedikitnya 200 tentara Korut tewas atau terluka.", published=ID_PUB)
     assert c.action == "casualties_total" and c.qualifier == "at_least"
+    c = one("Ukraina mengklaim telah membunuh atau melukai sekitar 4.000 tentara Korea Utara.", published=ID_PUB)
+    assert c.action == "casualties_total" and c.actor == "North Korea"
+    c = one("The strikes killed and injured more than 300 civilians, the ministry said.", published=ID_PUB)
+    assert c.action == "casualties_total" and c.qualifier == "more_than"
 
 
 def test_active_killing_names_no_actor():

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
 from saksi.extract.attribution import Attributions, SentAttr
 from saksi.extract.context import (
     GPE, HARD_BREAK, MEDIA, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
@@ -227,6 +229,10 @@ class ClaimReader:
             w = C.classifiers.match(s, pos) or C.fillers.match(s, pos)
             if w:
                 pos = _skip(s, w[0])
+                continue
+            d = _DESIGNATOR.match(s, pos)  # "14.000 MK-84 bombs", "20 Leopard tanks"
+            if d and C.objects.match(s, _skip(s, d.end())):
+                pos = _skip(s, d.end())
                 continue
             break
         # "tentara sebanyak 10.000 orang": the object stands before the number
@@ -647,6 +653,11 @@ def _num(v):
     if f != f or f in (float("inf"), float("-inf")):
         return None
     return f
+
+
+# a weapon's model or make between a number and what it counts: capitalised or with digits (MK-84,
+# KN-23, Leopard, M777, 155mm); it only counts as one when a known object follows
+_DESIGNATOR = regex.compile(r"(?:\p{Lu}[\p{L}\d]*|\d+\p{L}+)(?:-[\p{L}\d]+)*(?=\s)")
 
 
 def _skip(s: str, pos: int) -> int:
