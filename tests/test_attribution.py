@@ -43,6 +43,11 @@ def chain(text: str, **kw) -> list[str]:
     ("North Korea has shipped 100 howitzers to Russia, Ukraine's military intelligence (HUR) estimates.",
      ["HUR"]),
     ("\"We saw about 3,000 more troops arrive,\" said Lee Seong-kweun.", None),
+    # a report and who published it
+    ("The report, published by the Multilateral Sanctions Monitoring Team, found that North Korea had "
+     "shipped at least 9 million shells to Russia.", ["Multilateral Sanctions Monitoring Team"]),
+    ("Laporan yang dirilis oleh Tim Pemantau Sanksi Multilateral (MSMT) menemukan Korea Utara telah mengirim "
+     "9 juta butir amunisi ke Rusia.", ["Multilateral Sanctions Monitoring Team"]),
     # a list of accusers split by commas
     ("Kunjungan itu terjadi ketika AS, Korsel dan Ukraina menuding Korut telah mengirim ribuan tentara ke Rusia.",
      ["United States", "South Korea", "Ukraine"]),
@@ -63,6 +68,19 @@ def test_named_and_unnamed_sources():
     assert c.actor == "North Korea" and c.recipient == "Russia" and c.qualifier == "up_to"
     c = claims_of("North Korea sent 3,000 troops to Russia, officials said.", published=PUB)[0]
     assert c.attributed_to == [] and c.stance == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has deployed around 50,000 troops to Kursk, a senior official told reporters.",
+    "\u201cWe have sent 1,500 more troops,\u201d the official said.",
+    "Some 3,000 troops have been sent to Russia, a diplomat in Seoul said.",
+    "Official figures show 200 people were killed.",
+    "Korea Utara telah mengirim 3.000 tentara tambahan ke Rusia, kata seorang pejabat senior kepada wartawan.",
+    "Sebanyak 3.000 tentara dikirim ke Rusia, ujar seorang diplomat senior.",
+])
+def test_unnamed_sources_with_words_around_them(text):
+    (c,) = claims_of(text, published=PUB)
+    assert c.stance == "reported" and c.attributed_to == []
 
 
 def test_the_report_named_before():

@@ -111,9 +111,9 @@ class Attributions:
         # sources after their cue ("menurut X"), and speech verbs after a comma/quote ("ujar X")
         taken: list[tuple[int, int]] = []
         for a, b, _, _ in C.src_after.finditer(s, words=W):
-            taken.append((a, b))
             srcs, span = self._np_after(st, C, ms, b, cue=a)
-            if srcs or span:
+            if srcs or span:  # else the word may be a verb with its source before ("X told reporters")
+                taken.append((a, b))
                 hits.append((a, srcs, span))
         for a, b, _, _ in C.speech_after.finditer(s, words=W):
             if any(x <= a < y for x, y in taken) or not _after_quote_or_comma(s, a):
@@ -186,7 +186,9 @@ class Attributions:
             if ana:
                 return ana, (pos, end)
             p = _skip_space(s, pos)
-            if C.unnamed.match(s, p) or C.report_nouns.match(s, p):  # "..., ungkap laporan itu"
+            # "..., ungkap laporan itu", "..., kata seorang pejabat senior", "..., said a senior official"
+            hit = C.unnamed.search(s, p, end) or C.report_nouns.search(s, p, end)
+            if hit and gap_words(s, p, hit[0]) <= 2:
                 return [], (pos, end)
             return [], None
         report = bool(C.report_nouns.match(s, _skip_space(s, pos)) or C.report_nouns.search(s, cue, pos))
