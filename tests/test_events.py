@@ -157,3 +157,11 @@ def test_merged_meeting_names_people_first():
     assert [(e.date, e.type) for e in evs] == [("2025-06-17", "meeting")]
     assert evs[0].participants[:2] == ["Kim Jong Un", "Sergei Shoigu"]
     assert evs[0].summary == "Kim Jong Un meets Sergei Shoigu in Pyongyang"
+
+
+def test_summaries_agree_with_one_party():
+    from saksi.extract.events import _summary
+
+    assert _summary("treaty_signed", "sign", ["Russia"], "Pyongyang") == "Russia signs a treaty in Pyongyang"
+    assert _summary("treaty_signed", "ratify", ["Russia"], None) == "Russia ratifies a treaty"
+    assert _summary("treaty_signed", "sign", ["Russia", "North Korea"], None) == "Russia and North Korea sign a treaty"

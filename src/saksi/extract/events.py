@@ -437,7 +437,7 @@ def _summary(etype: str, verb: str, parts: list[str], place: str | None) -> str:
             return f"{first} {verb} {_join(rest)}{where}"
         return f"{first} {verb}{where}"
     if etype == "treaty_signed":
-        return f"{_join(parts)} {verb} a treaty{where}"
+        return f"{_join(parts)} {verb if rest else _third_person(verb)} a treaty{where}"
     if etype == "organisation_founded":
         return f"{first} {verb}{where}"
     if etype == "war_start":
@@ -449,6 +449,13 @@ def _summary(etype: str, verb: str, parts: list[str], place: str | None) -> str:
             return f"{first} {verb} to {_join(rest)}{where}"
         return f"{first} {verb}{where}"
     return f"{_join(parts)} {verb}{where}"
+
+
+def _third_person(verb: str) -> str:
+    """"sign" → "signs", "ratify" → "ratifies": the summary's verb for one party (summaries are English)."""
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
 
 
 def _same_extent(d, p) -> bool:
