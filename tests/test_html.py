@@ -233,3 +233,18 @@ def test_any_input_gives_extract_none_or_value_error(html):
         assert str(e)
         return
     assert ex is None or (isinstance(ex, HtmlExtract) and ex.text and "\n\n" not in ex.text)
+
+
+@pytest.mark.parametrize("value, sitename, host, expected", [
+    ("Penulis: Rina Wulandari", None, None, "Rina Wulandari"),
+    ("View all posts by Daniel Brown", None, "example.org", "Daniel Brown"),
+    ("Harian Contoh GmbH; Benjamin Fischer; Marcus Theurer", "Harian Contoh GmbH", "harian.example",
+     "Benjamin Fischer; Marcus Theurer"),
+    ("Example Times", "Example Times", "exampletimes.com", "Example Times"),  # the site alone stays
+    ("No author", None, None, None),
+    ("wordpressadmin", None, None, None),
+])
+def test_author_metadata_is_cleaned(value, sitename, host, expected):
+    from saksi.ingest.html import _author
+
+    assert _author(value, sitename, host) == expected

@@ -24,6 +24,7 @@ import logging
 import re
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trafilatura import bare_extraction
 from trafilatura.settings import DEFAULT_CONFIG
@@ -94,7 +95,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     return HtmlExtract(
         text=text,
         title=title,
-        author=_author(getattr(doc, "author", None)),
+        author=_author(getattr(doc, "author", None), sitename, _meta(getattr(doc, "hostname", None))),
         date=_date(getattr(doc, "date", None)),
         sitename=sitename,
         url=url or _meta(getattr(doc, "url", None)),
@@ -211,16 +212,41 @@ def _date(value: object) -> str | None:
     return None
 
 
-def _author(value: object) -> str | None:
-    """The author as the page gives it, without a short leading label ("Penulis: X", "责任编辑：X")."""
+def _author(value: object, sitename: str | None = None, hostname: str | None = None) -> str | None:
+    """The authors as the page gives them ("; "-separated), each without a short leading label ("Penulis:
+    X", "责任编辑：X") or byline words ("View all posts by X"); placeholders ("admin", "No author") go, and so
+    does the site's own name when a person is named beside it ("FAZ GmbH; Benjamin Fischer")."""
     value = _meta(value)
-    m = _AUTHOR_LABEL.match(value or "")
-    if m and not any(c.isdigit() for c in m.group(1)):
-        value = m.group(2).strip()
-    return value
+    if not value:
+        return None
+    bylines, placeholders = _author_cues()
+    names = []
+    for part in value.split(";"):
+        part = part.strip()
+        m = _AUTHOR_LABEL.match(part)
+        if m and not any(c.isdigit() for c in m.group(1)):
+            part = m.group(2).strip()
+        if bylines:
+            part = bylines.sub("", part).strip()
+        if part and part.casefold() not in placeholders and part not in names:
+            names.append(part)
+    site = _site_keys(sitename, hostname)
+    people = [n for n in names if not _is_site(n, site)]
+    return "; ".join(people or names) or None
 
 
 _AUTHOR_LABEL = re.compile(r"^(\w+(?:[ .]\w+)?)\s*[:：]\s*(\S.*)$")
+
+
+@lru_cache(maxsize=1)
+def _author_cues():
+    """Byline words before a name, and author values that name nobody, from every language's cleaning data."""
+    from saksi.lang import available_languages, merged_list
+
+    langs = available_languages()
+    prefixes = sorted(merged_list("cleaning", "byline_prefixes", langs), key=len, reverse=True)
+    bylines = re.compile(r"^(?:%s)\s+(?=\S)" % "|".join(re.escape(p) for p in prefixes), re.I) if prefixes else None
+    return bylines, frozenset(str(p).casefold() for p in merged_list("cleaning", "author_placeholders", langs))
 
 
 def declared_language(html: str) -> str | None:
