@@ -18,7 +18,7 @@ NERP EVT and FNB, IndoLEM-UGM QUANTITY and TIME. Two modes:
 Overlap: the corpora share text. 216 of the 509 idner-news-2k test sentences are also in NERP train
 (lower-cased, NERP's labels), 1,303 of the 2,343 IndoLEM NER-UGM sentences are in NERP or idner train, and
 98 NERP test sentences are in NERP or idner train. So every set is also scored on its *unseen* sentences
-only: those whose lower-cased token sequence is in no training split (exact match; near-duplicates stay).
+only: those whose lower-cased token sequence is in no train or valid split (exact match; near-duplicates stay).
 
 Published figures (transformers fine-tuned per corpus, on each corpus's own label set; NERP has five
 types incl. EVT and FNB, so it is not strictly comparable) are printed beside ours.
@@ -107,7 +107,8 @@ def _key(toks) -> str:
 
 
 def training_keys() -> set[str]:
-    return {_key(t) for c in nerdata.CORPORA for t, _ in nerdata.load_split(c, "train")}
+    """Sentences the shipped model trained on: train and valid splits (`train.py --final`)."""
+    return {_key(t) for c in nerdata.CORPORA for sp in ("train", "valid") for t, _ in nerdata.load_split(c, sp)}
 
 
 def fmt_row(name, sc: Scores, n_sent, extra=""):

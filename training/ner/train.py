@@ -1,13 +1,14 @@
 """Train saksi's Indonesian NER model (spaCy CNN: tok2vec + ner) and ship it in the package.
 
     .venv/bin/python training/ner/vectors.py          # first: e5 word vectors → training/ner/vectors/
-    .venv/bin/python training/ner/train.py            # convert + train + package (all steps)
+    .venv/bin/python training/ner/train.py --final    # convert + train + package: the shipped model
+    .venv/bin/python training/ner/train.py            # the same with valid held out (model selection)
     .venv/bin/python training/ner/train.py convert    # data → training/ner/corpus/*.spacy
     .venv/bin/python training/ner/train.py train      # spacy train → training/ner/output/
     .venv/bin/python training/ner/train.py package    # output/model-best → src/saksi/models/ner_id/
 
-Training data: train splits of IndoNLU NERGrit, IndoNLU NERP (lower-cased) and idner-news-2k, mapped to
-PERSON / ORG / GPE (see nerdata.py). Augmentation so one model serves cased news and lower-cased text:
+Training data: train splits (with --final, train and valid splits) of IndoNLU NERGrit, IndoNLU NERP
+(lower-cased) and idner-news-2k, mapped to PERSON / ORG / GPE (see nerdata.py). Augmentation so one model serves cased news and lower-cased text:
 a lower-cased copy of the cased corpora (NERGrit, idner) and a re-cased copy of NERP (each token takes
 its most frequent casing in the cased training corpora; entity tokens not seen there are title-cased;
 sentence-initial tokens are capitalised). Two convention clashes are neutralised with *missing* labels
@@ -16,7 +17,8 @@ sentence-initial tokens are capitalised). Two convention clashes are neutralised
   Golkar, PKB untagged; idner tags them ORG) are missing; the lower-cased original keeps NERP's convention;
 - in idner-news-2k, untagged words that NERGrit/NERP tag as a place (idner leaves acting countries such
   as `Rusia dan Jepang melarang impor` untagged; saksi wants GPE) are missing.
-Dev (early stopping) = valid/dev splits of the three corpora, as published. IndoLEM is never used here
+Dev (early stopping, model selection) = valid/dev splits of the three corpora, as published; the shipped
+model (--final) then trains on train + valid for the number of steps dev chose. IndoLEM is never used here
 (no licence): it is only evaluated in benchmarks/ner.py.
 
 The packaged pipeline is re-hosted on spaCy's `xx` class with the Indonesian tokeniser rules minus the
@@ -53,6 +55,7 @@ CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 CONFIG = HERE / "config.cfg"
 VECTORS = HERE / "vectors"  # written by vectors.py
+FINAL_STEPS = 3600  # dev F1 peaked at 2,800-4,000 steps in the runs that held valid out (REPORT.md)
 TARGET = ROOT / "src" / "saksi" / "models" / "ner_id"
 
 KEEP_LOWER_IN_NAMES = {"dan", "di", "ke", "dari", "untuk", "yang", "of", "the", "and", "de", "van", "der",
@@ -143,8 +146,10 @@ def convert(args) -> None:
     nlp = spacy.blank("id")
     CORPUS.mkdir(parents=True, exist_ok=True)
 
-    train = {c: nerdata.load_split(c, "train") for c in nerdata.CORPORA}
-    nerp_raw = nerdata.load(nerdata.CORPORA["nerp"][1]["train"], "nerp", keep_raw=True)
+    # --final also trains on the valid splits; dev then only logs (it is no longer held out)
+    splits = ("train", "valid") if args.final else ("train",)
+    train = {c: [x for sp in splits for x in nerdata.load_split(c, sp)] for c in nerdata.CORPORA}
+    nerp_raw = [x for sp in splits for x in nerdata.load(nerdata.CORPORA["nerp"][1][sp], "nerp", keep_raw=True)]
     cased = train["nergrit"] + train["idner"]
     cmap = _case_map(cased)
 
@@ -196,6 +201,8 @@ def train(args) -> None:
            "--paths.train", str(CORPUS / "train.spacy"), "--paths.dev", str(CORPUS / "dev.spacy"),
            "--paths.vectors", str(VECTORS),
            "--nlp.batch_size", "256"]
+    if args.final:  # no held-out dev: a fixed number of steps, where dev F1 peaked in the selection runs
+        cmd += ["--training.max_steps", str(FINAL_STEPS), "--training.patience", "0"]
     for ov in args.override or []:
         k, v = ov.split("=", 1)
         cmd += [f"--{k}", v]
@@ -234,7 +241,7 @@ def package(args) -> None:
     import spacy
     from spacy.tokens import Doc
 
-    src = Path(args.model_dir) if args.model_dir else OUTPUT / "model-best"
+    src = Path(args.model_dir) if args.model_dir else OUTPUT / ("model-last" if args.final else "model-best")
     trained = spacy.load(src)
     nlp = _fast_pipeline(trained)
     nlp.meta.update({
@@ -283,6 +290,9 @@ def main() -> None:
     ap.add_argument("--override", action="append", help="config override for spacy train, e.g. training.max_epochs=5")
     ap.add_argument("--show-recased", type=int, default=0)
     ap.add_argument("--model-dir", help="package this trained model instead of output/model-best")
+    ap.add_argument("--final", action="store_true",
+                    help=f"train on train + valid splits for {FINAL_STEPS} steps and package model-last "
+                         "(how the shipped model is made; without it, valid is held out for model selection)")
     args = ap.parse_args()
     args.upsample = {k: int(v) for k, v in (p.split("=") for p in args.upsample.split(",") if p)}
     if args.step in ("all", "convert"):
