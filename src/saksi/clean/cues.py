@@ -25,6 +25,7 @@ class Cues:
     author_label: re.Pattern
     editor_label: re.Pattern
     byline: re.Pattern
+    author_placeholders: frozenset  # author values of page metadata that name nobody ("admin")
     source_label: re.Pattern
     caption_prefix: re.Pattern
     caption_cue: re.Pattern
@@ -54,6 +55,7 @@ def load_cues(langs: tuple[str, ...]) -> Cues:
         author_label=re.compile(rf"^(?:{_alt(labels('author'))})\s*[:：|]\s*(?P<rest>.*)$", re.I),
         editor_label=re.compile(rf"^(?:{_alt(labels('editor'))})\s*[:：|]\s*(?P<rest>.*)$", re.I),
         byline=re.compile(rf"^(?:{_alt(gather('byline_prefixes'))})\s*:?\s+(?P<rest>\S.*)$", re.I),
+        author_placeholders=frozenset(str(w).casefold() for w in gather("author_placeholders")),
         source_label=re.compile(rf"^(?:{_alt(gather('source_labels'))})\s*[:：]\s*(?P<rest>.+)$", re.I),
         caption_prefix=re.compile(rf"^[(\[]?(?:{_alt(gather('caption_prefixes'))})\s*[:：|]\s*\S", re.I),
         caption_cue=re.compile(rf"(?:^|\W)(?:{_alt(gather('caption_cues'))})(?:\W|$)", re.I),

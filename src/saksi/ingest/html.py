@@ -24,10 +24,12 @@ import logging
 import re
 from copy import deepcopy
 from dataclasses import dataclass
-from functools import lru_cache
 
 from trafilatura import bare_extraction
 from trafilatura.settings import DEFAULT_CONFIG
+
+from saksi.clean.cues import load_cues
+from saksi.lang import available_languages
 
 __all__ = ["HtmlExtract", "extract_html"]
 
@@ -219,16 +221,17 @@ def _author(value: object, sitename: str | None = None, hostname: str | None = N
     value = _meta(value)
     if not value:
         return None
-    bylines, placeholders = _author_cues()
+    cues = load_cues(available_languages())  # metadata does not say which language its author is in
     names = []
     for part in value.split(";"):
         part = part.strip()
         m = _AUTHOR_LABEL.match(part)
         if m and not any(c.isdigit() for c in m.group(1)):
             part = m.group(2).strip()
-        if bylines:
-            part = bylines.sub("", part).strip()
-        if part and part.casefold() not in placeholders and part not in names:
+        m = cues.byline.match(part)
+        if m:
+            part = m.group("rest").strip()
+        if part and part.casefold() not in cues.author_placeholders and part not in names:
             names.append(part)
     site = _site_keys(sitename, hostname)
     people = [n for n in names if not _is_site(n, site)]
@@ -236,17 +239,6 @@ def _author(value: object, sitename: str | None = None, hostname: str | None = N
 
 
 _AUTHOR_LABEL = re.compile(r"^(\w+(?:[ .]\w+)?)\s*[:：]\s*(\S.*)$")
-
-
-@lru_cache(maxsize=1)
-def _author_cues():
-    """Byline words before a name, and author values that name nobody, from every language's cleaning data."""
-    from saksi.lang import available_languages, merged_list
-
-    langs = available_languages()
-    prefixes = sorted(merged_list("cleaning", "byline_prefixes", langs), key=len, reverse=True)
-    bylines = re.compile(r"^(?:%s)\s+(?=\S)" % "|".join(re.escape(p) for p in prefixes), re.I) if prefixes else None
-    return bylines, frozenset(str(p).casefold() for p in merged_list("cleaning", "author_placeholders", langs))
 
 
 def declared_language(html: str) -> str | None:
