@@ -381,6 +381,9 @@ def test_a_new_language_needs_data_only(monkeypatch):
         return data
 
     monkeypatch.setattr(langdata, "load", load)
+    from facts_helper import resources
+
+    monkeypatch.setattr(resources(), "languages", resources().languages + (code_,))  # the pack is in use
     a, cs, evs, cited = read("Pyongyang menghantar 1.000 askar ke Kursk pada 2024, menurut KCNA.\n\n"
                              "Kim Jong Un bertemu Sergei Shoigu di Pyongyang pada Rabu (4/6/2025).",
                              published="2025-06-10", lang=code_)

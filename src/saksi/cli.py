@@ -32,7 +32,7 @@ class _Bar:
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs: .txt, .html/.htm, .jsonl")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (database, JSONL files, report)")],
-    languages: Annotated[str, typer.Option(help="Languages to consider, comma-separated ISO 639-1 codes")] = "id,en",
+    languages: Annotated[str, typer.Option(help="Language packs to read claims with, comma-separated ISO 639-1 codes (default: all)")] = "",
     kb: Annotated[list[Path], typer.Option("--kb", help="Extra knowledge-base YAML files (repeatable)")] = [],  # noqa: B006
     max_mb: Annotated[float, typer.Option(help="Skip input files larger than this many MB")] = 10.0,
     workers: Annotated[int, typer.Option(help="Processes analysing articles in parallel")] = 1,
@@ -46,9 +46,14 @@ def run(
     for p in kb:
         if not p.is_file():
             _fail(f"{p}: knowledge-base file not found")
-    codes = tuple(c.strip() for c in languages.split(",") if c.strip())
+    from saksi.lang import available_languages
+
+    codes = tuple(c.strip().lower() for c in languages.split(",") if c.strip()) or available_languages()
+    unknown = [c for c in codes if c not in available_languages()]
+    if unknown:
+        _fail(f"--languages: no language pack for {', '.join(unknown)} (packs: {', '.join(available_languages())})")
     res = Resources(languages=codes, kb_extra=tuple(str(p) for p in kb), use_ner=not no_ner,
-                    embed=not no_embed, default_language=codes[0] if codes else "en")
+                    embed=not no_embed, default_language=codes[0] if len(codes) == 1 else "en")
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True) as progress:
         try:
@@ -63,7 +68,9 @@ def run(
 
 def _print_summary(s, out: Path) -> None:
     langs = ", ".join(f"{k} {v}" for k, v in sorted(s.languages.items())) or "none"
-    err.print(f"[bold]{s.read}[/] articles read: {s.new} new, {s.unchanged} already stored, "
+    if s.unread_languages:
+        langs += f" (no language pack, so no claims: {', '.join(f'{k} {v}' for k, v in sorted(s.unread_languages.items()))})"
+    err.print(f"[bold]{s.read}[/] {'article' if s.read == 1 else 'articles'} read: {s.new} new, {s.unchanged} already stored, "
               f"{len(s.duplicates)} duplicates; languages: {langs}")
     for name, first in s.duplicates:
         err.print(f"  duplicate: {name} = {first}", markup=False, highlight=False)

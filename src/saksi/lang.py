@@ -12,7 +12,6 @@ from typing import Any
 
 import yaml
 
-DEFAULT_LANGUAGES = ("id", "en")
 
 
 def _lang_root():
@@ -33,10 +32,10 @@ def load(lang: str, topic: str) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def merged_list(topic: str, key: str, langs: tuple[str, ...] = DEFAULT_LANGUAGES) -> list:
+def merged_list(topic: str, key: str, langs: tuple[str, ...] | None = None) -> list:
     """A list key gathered across languages (e.g. boilerplate cues apply whatever the page's language)."""
     out: list = []
-    for lang in langs:
+    for lang in langs if langs is not None else available_languages():
         for item in load(lang, topic).get(key) or []:
             if item not in out:
                 out.append(item)

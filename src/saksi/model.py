@@ -86,6 +86,8 @@ class Claim:
     stance: str = "asserted"
     in_caption: bool = False
     sentence: str = ""  # the whole sentence around the quote, for context
+    object_class: str | None = None  # the schema's class of what is counted (claim_types.yaml)
+    unit: str | None = None  # what one of them is: persons, items, tonnes
 
 
 @dataclass

@@ -21,7 +21,7 @@ from saksi.text.segment import sentence_spans
 class Resources:
     """Everything analysis needs, loaded once per process (language data, knowledge base, models)."""
 
-    languages: tuple[str, ...] = langdata.DEFAULT_LANGUAGES
+    languages: tuple[str, ...] = field(default_factory=langdata.available_languages)  # packs in use
     kb_extra: tuple[str, ...] = ()
     use_ner: bool = True
     embed: bool = True  # multilingual embeddings of leads for rewrites and stories across languages
@@ -125,6 +125,8 @@ def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
     from saksi.extract.events import extract_events
 
     a = analysis.article
+    if a.language not in res.languages:
+        return  # no pack for this language: no claims rather than wrong ones
     ref = _as_date(a.published) or _as_date(latest_explicit_date(text, a.language))
     ner = res.ner(a.language)
     resolver = ArticleResolver(res.kb, ner=ner, languages=(a.language,), date=ref.isoformat() if ref else None)
@@ -190,6 +192,7 @@ class RunSummary:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, duplicate of)
     errors: list = field(default_factory=list)  # InputError
     languages: dict[str, int] = field(default_factory=dict)
+    unread_languages: dict[str, int] = field(default_factory=dict)  # articles in languages with no pack in use
 
 
 def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: int = 1,
@@ -235,6 +238,8 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
         store.add_errors(summary.errors)
         for a in store.articles():
             summary.languages[a["language"]] = summary.languages.get(a["language"], 0) + 1
+            if a["language"] not in res.languages:
+                summary.unread_languages[a["language"]] = summary.unread_languages.get(a["language"], 0) + 1
         build_outputs(store, Path(out_dir), res)
     finally:
         store.close()

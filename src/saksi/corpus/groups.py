@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from saksi.claimtypes import claim_types
 from saksi.corpus import dates
 from saksi.corpus.features import cf, num_value
 from saksi.corpus.objects import object_class
@@ -30,8 +31,14 @@ def claim_period(c: dict) -> tuple[int, int] | None:
 
 
 def group_key(c: dict) -> tuple:
-    return (cf(c.get("actor")), c.get("action") or "other", cf(c.get("recipient")),
-            object_class(c.get("object"), c.get("action")))
+    """(actor, action, recipient, object class), with the fields the action's schema entry does not
+    group by (data/claim_types.yaml ``group_by``) left empty."""
+    action = c.get("action") or "other"
+    a = claim_types().actions.get(action)
+    by = a.group_by if a is not None else ("actor", "action", "recipient", "object")
+    return (cf(c.get("actor")) if "actor" in by else "", action,
+            cf(c.get("recipient")) if "recipient" in by else "",
+            object_class(c.get("object"), action) if "object" in by else "")
 
 
 def split_periods(members: list[dict]) -> list[list[dict]]:

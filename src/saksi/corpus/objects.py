@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from saksi.claimtypes import claim_types
+
 # (class, word stems) — the first class with a stem that starts a word of the object wins, so the
 # order matters: "multiple rocket launcher ammunition" is munitions, "rocket launchers" weapons.
 OBJECT_CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -33,13 +35,9 @@ INCREMENT_WORDS = frozenset({"additional", "more", "extra", "new", "further", "f
 # Generic classes: a denial of "weapons" or "arms" covers every class of the actions it covers.
 GENERIC_CLASSES = frozenset({"weapons", "troops"})
 
-# A denial of one action also covers these actions ("no arms transfers" denies shells and missiles).
-DENIAL_COVERS: dict[str, tuple[str, ...]] = {
-    "weapons_supplied": ("weapons_supplied", "munitions_supplied", "missiles_supplied"),
-    "munitions_supplied": ("munitions_supplied",),
-    "missiles_supplied": ("missiles_supplied",),
-    "troops_deployed": ("troops_deployed",),
-}
+# A denial of one action also covers these actions ("no arms transfers" denies shells and missiles):
+# declared per action in the claim-type schema (data/claim_types.yaml).
+DENIAL_COVERS: dict[str, tuple[str, ...]] = claim_types().denial_covers
 
 # News agencies and outlets: when a chain of attribution ends in one of these after a non-media
 # source ("MSMT" via "NBC News"), the non-media source is the origin. Outlets of the corpus's own

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from saksi.claimtypes import claim_types
 from saksi.extract.attribution import Attributions, SentAttr
 from saksi.extract.context import (
     GPE, HARD_BREAK, MEDIA, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
@@ -33,11 +34,11 @@ from saksi.extract.context import (
 from saksi.extract.cues import LangCues, cues
 from saksi.model import Claim, Mention
 
-SEND = {"personnel": "troops_deployed", "workers": "workers_sent", "munitions": "munitions_supplied",
-        "missiles": "missiles_supplied", "weapons": "weapons_supplied"}
-CASUALTY = {"killed": "casualties_killed", "wounded": "casualties_wounded", "casualties": "casualties_total"}
-HUMAN = {"personnel", "people", "workers"}
-SUPPLY_ACTIONS = frozenset(SEND.values())
+SCHEMA = claim_types()
+# the verb classes that count casualties, and the actions that carry a recipient (transfers)
+CASUALTY_VERBS = frozenset(v for a in SCHEMA.casualty_actions for v in SCHEMA.verbs_of(a))
+CASUALTY_ACTIONS = SCHEMA.casualty_actions
+SUPPLY_ACTIONS = SCHEMA.transfer_actions
 MAX_SENTENCE = 20000  # longer "sentences" are not prose: read only their start
 
 
@@ -86,7 +87,9 @@ class ClaimReader:
                 continue
             s = st.text if len(st.text) <= MAX_SENTENCE else st.text[:MAX_SENTENCE]
             try:
-                qs = [q for q in find_quantities(s, st.lang) if q.kind == "count"]
+                # counts, and measures in a unit some claim type counts in ("74.000 ton bahan peledak")
+                qs = [q for q in find_quantities(s, st.lang)
+                      if q.kind == "count" or (q.kind == "measure" and q.unit and C.measure_units.get(q.unit))]
             except (ValueError, OverflowError, RecursionError):
                 continue
             if not qs:
@@ -131,7 +134,7 @@ class ClaimReader:
             if hit:
                 vpos, vend, _, verb = hit
         implied = C.verbs.get(s[obj.start:obj.end]) if obj.cls == "people" else None
-        if verb is None and implied in CASUALTY:
+        if verb is None and implied in CASUALTY_VERBS:
             verb = implied
         if verb is None and st.item and st.header is not None:
             verb = self._list_verb.get(st.header) or (header.verb if header else None)
@@ -139,13 +142,14 @@ class ClaimReader:
             verb = prev[2] or None  # "mengirimkan 170 artileri dan 240 peluncur roket": one verb, two claims
 
         recipient, explicit = self._recipient(st, C, ms, sa, q, obj, verb, vpos, vend, nxt)
-        action = self._action(obj, verb, explicit or bool(header and header.recipient), st)
+        unit = C.measure_units.get(q.unit) if q.kind == "measure" else None
+        action = self._action(obj, verb, explicit or bool(header and header.recipient), unit)
         if action is None:
             return None
         if st.item and st.header is not None and verb:
             self._list_verb[st.header] = verb
 
-        casualty = action in CASUALTY.values()
+        casualty = action in CASUALTY_ACTIONS
         actor = self._actor(st, C, ms, sa, q, obj, verb, vpos, floor, nxt, casualty)
         if actor is None and header is not None:
             actor = header.actor
@@ -181,7 +185,8 @@ class ClaimReader:
             actor=actor, recipient=recipient, value=_num(value), value_low=_num(low), value_high=_num(high),
             qualifier=qualifier, period_start=period[0] if period else None,
             period_end=period[1] if period else None, attributed_to=names, stance=stance,
-            in_caption=st.caption, sentence=st.text,
+            in_caption=st.caption, sentence=st.text, object_class=obj.cls,
+            unit=unit or SCHEMA.object_classes[obj.cls].unit,
         )
         self._last[st.paragraph] = (c, obj, verb or "")
         return c
@@ -196,7 +201,7 @@ class ClaimReader:
         if el and not C.objects.match(s, pos):
             return _Obj(None, None, q.start, el[0], elided=True)
         v = C.verbs.match(s, pos)
-        if v and v[2] in CASUALTY and not C.objects.match(s, pos):  # "and thousands wounded"
+        if v and v[2] in CASUALTY_VERBS and not C.objects.match(s, pos):  # "and thousands wounded"
             if st.paragraph in self._last:
                 return _Obj(None, None, q.start, q.end, elided=True)
             return _Obj("people", "people", q.start, q.end)
@@ -294,23 +299,9 @@ class ClaimReader:
                 break
         return None, None, None
 
-    def _action(self, obj: _Obj, verb: str | None, recipient: bool, st: Sent) -> str | None:
-        cls = obj.cls
-        if cls is None:
-            return None
-        if verb in CASUALTY:
-            return CASUALTY[verb] if cls in HUMAN else "other"
-        if verb in ("send", "receive"):
-            return SEND.get(cls)
-        if verb == "other":
-            return "other" if cls != "people" else None
-        if cls in ("munitions", "missiles", "weapons"):
-            return SEND[cls] if recipient else "other"
-        if cls == "personnel":
-            return SEND[cls] if recipient else "other"
-        if cls == "workers":
-            return SEND[cls] if recipient else "other"
-        return None
+    def _action(self, obj: _Obj, verb: str | None, recipient: bool, unit: str | None) -> str | None:
+        """What the claim counts, from the schema (claim_types.yaml): object class × verb class."""
+        return SCHEMA.action_for(obj.cls, verb, recipient, unit)
 
     # ------------------------------------------------------------ actor and recipient
     def _usable(self, sa: SentAttr, a: int, b: int) -> bool:
@@ -433,8 +424,9 @@ class ClaimReader:
             if best:
                 c.recipient = best[0]
         for c in self.claims:
-            if c.action == "workers_sent" and not c.recipient:
-                c.action = "other"  # workers sent nowhere: more likely employed than dispatched
+            a = SCHEMA.actions.get(c.action)
+            if a is not None and a.needs_recipient and not c.recipient:
+                c.action = SCHEMA.fallback  # workers sent nowhere: more likely employed than dispatched
 
     def _scan_recipients(self, actor: str) -> Counter:
         out: Counter = Counter()

@@ -123,6 +123,7 @@ class LangCues:
     agent_before: Phrases = field(default_factory=Phrases)
     victim_subject: Phrases = field(default_factory=Phrases)
     not_subject_after: Phrases = field(default_factory=Phrases)
+    measure_units: Phrases = field(default_factory=Phrases)  # unit word -> schema unit ("ton" -> tonnes)
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
     speech_after: Phrases = field(default_factory=Phrases)
@@ -182,6 +183,24 @@ def _classed(table: dict | None) -> dict[str, str]:
     return out
 
 
+def _check_classes(lang: str, claims: dict) -> None:
+    """A language's object classes, verb classes and units must be the schema's (claim_types.yaml)."""
+    from saksi.claimtypes import SchemaError, claim_types
+
+    schema = claim_types()
+    where = f"data/lang/{lang}/claims.yaml"
+    for key, known in (("objects", schema.object_classes), ("verbs", schema.verb_classes)):
+        table = claims.get(key) or {}
+        if not isinstance(table, dict):
+            raise SchemaError(f"{where}: {key}: expected a mapping of classes")
+        for cls in table:
+            if cls not in known:
+                raise SchemaError(f"{where}: {key}: unknown class {cls!r} (claim_types.yaml has: {', '.join(known)})")
+    for word, unit in (claims.get("measure_units") or {}).items():
+        if unit not in schema.units:
+            raise SchemaError(f"{where}: measure_units.{word}: unknown unit {unit!r} (claim_types.yaml has: {', '.join(schema.units)})")
+
+
 @lru_cache(maxsize=None)
 def cues(lang: str) -> LangCues | None:
     """The compiled cues of a language, or None when it has none of the three data files."""
@@ -192,7 +211,9 @@ def cues(lang: str) -> LangCues | None:
         return None
     c = LangCues(lang)
     c.has_claims = bool(claims.get("objects"))
+    _check_classes(lang, claims)
     c.objects = Phrases(_pairs(claims.get("objects")))
+    c.measure_units = Phrases(claims.get("measure_units"))
     c.classifiers = Phrases(claims.get("classifiers"))
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))

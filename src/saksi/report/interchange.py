@@ -30,7 +30,8 @@ def article_rows(store) -> list[dict]:
 
 def claim_rows(store) -> list[dict]:
     return [{**{k: _num(c[k]) for k in CLAIM_FIELDS}, "id": c["id"], "start": c["start"], "end": c["end"],
-             "in_caption": c["in_caption"]} for c in store.claims()]
+             "in_caption": c["in_caption"], "object_class": c.get("object_class"), "unit": c.get("unit")}
+            for c in store.claims()]
 
 
 def event_rows(store) -> list[dict]:

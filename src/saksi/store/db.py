@@ -97,10 +97,11 @@ class Store:
                       [(a.key, i, s.start, s.end, s.paragraph, int(s.caption)) for i, s in enumerate(a.sentences)])
         c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
                       [(a.key, m.start, m.end, m.text, m.canonical, m.type, m.qid, m.role) for m in an.mentions])
-        c.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        c.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                       [(f"{a.key[:12]}:c{i}", a.key, x.quote, x.start, x.end, x.action, x.object, x.actor, x.recipient,
                         x.value, x.value_low, x.value_high, x.qualifier, x.period_start, x.period_end,
-                        json.dumps(x.attributed_to, ensure_ascii=False), x.stance, int(x.in_caption), x.sentence)
+                        json.dumps(x.attributed_to, ensure_ascii=False), x.stance, int(x.in_caption), x.sentence,
+                        x.object_class, x.unit)
                        for i, x in enumerate(an.claims)])
         c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                       [(f"{a.key[:12]}:e{i}", a.key, e.date, e.type, e.summary,

@@ -1,44 +1,111 @@
 """Language identification: one decision per article, paragraphs inherit it unless clearly other.
 
+The article's language is decided among every language lingua knows, so an article in a language
+saksi has no pack for is labelled with its real ISO 639-1 code (and gets no claims) instead of being
+read as the nearest pack. Lingua loads its models lazily, so only the languages a text could be in
+cost memory.
+
+Indonesian and Malay are one continuum that lingua often confuses on short texts; between two
+such close languages the ``marker_words`` of their ``langid.yaml`` (spellings and words one uses and
+the other does not: "tentera, kerajaan, kerana" against "tentara, pemerintah, karena") decide.
+
 lingua mistakes many short Indonesian sentences for Malay, so short paragraphs never overrule the
 article, and a paragraph switches language only when lingua is confident about it.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from lingua import IsoCode639_1, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 from saksi import lang as langdata
 
 MIN_WORDS_FOR_OWN_LANGUAGE = 12
 MIN_CONFIDENCE = 0.9
+MIN_WORDS_FOR_ANY_LANGUAGE = 25  # shorter texts are told only among the packs in use
+SAMPLE_CHARS = 1200
+MARKER_SAMPLE_CHARS = 6000  # marker words are sparse: read more text for them
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _languages(codes) -> list[Language]:
+    out = []
+    for code in codes:
+        iso = getattr(IsoCode639_1, code.upper(), None)
+        if iso is not None:
+            out.append(Language.from_iso_code_639_1(iso))
+    return out
 
 
 @lru_cache(maxsize=8)
 def _detector(codes: tuple[str, ...]):
-    langs = []
-    for code in codes:
-        iso = getattr(IsoCode639_1, code.upper(), None)
-        if iso is not None:
-            from lingua import Language
-
-            langs.append(Language.from_iso_code_639_1(iso))
+    """A detector over these languages (paragraph decisions stay among the packs in use)."""
+    langs = _languages(codes)
     if len(langs) < 2:
         return None
-    return LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
+    return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
-SAMPLE_CHARS = 1200
+@lru_cache(maxsize=1)
+def _any_language_detector():
+    return LanguageDetectorBuilder.from_all_languages().build()
 
 
-def detect(text: str, codes: tuple[str, ...], default: str) -> str:
-    """The article's language, from a sample of its text (enough for lingua to be sure)."""
-    det = _detector(codes)
-    if det is None or not text.strip():
+@lru_cache(maxsize=None)
+def _markers(code: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in langdata.load(code, "langid").get("marker_words") or [])
+
+
+@lru_cache(maxsize=None)
+def close_relatives(code: str) -> tuple[str, ...]:
+    """The languages a pack names as close relatives, and the packs that name it (the relation is
+    symmetric)."""
+    own = list(langdata.load(code, "langid").get("close_relatives") or [])
+    for other in langdata.available_languages():
+        if other != code and code in (langdata.load(other, "langid").get("close_relatives") or []) and other not in own:
+            own.append(other)
+    return tuple(own)
+
+
+def _by_markers(text: str, candidates: tuple[str, ...]) -> str | None:
+    """The candidate whose marker words clearly dominate the text, if one does."""
+    words = [w.lower() for w in _WORD.findall(text[:MARKER_SAMPLE_CHARS])]
+    counts = sorted(((sum(w in _markers(c) for w in words), c) for c in candidates), reverse=True)
+    if len(counts) < 2 or not counts[0][0]:
+        return None
+    (best, code), (second, _) = counts[0], counts[1]
+    return code if best >= 2 * second + 1 else None
+
+
+def detect(text: str, codes: tuple[str, ...] = (), default: str = "en") -> str:
+    """The article's language (ISO 639-1), from a sample of its text.
+
+    A text of some length is matched against every language lingua knows, so one in a language
+    with no pack among ``codes`` is labelled as what it is; a short one (a headline, a test
+    sentence) only against ``codes``, where lingua's guesses among all languages are unreliable.
+    ``default`` is given for a text with no words."""
+    if not text.strip() or not _WORD.search(text):
         return codes[0] if len(codes) == 1 else default
-    lang = det.detect_language_of(text[:SAMPLE_CHARS])
-    return lang.iso_code_639_1.name.lower() if lang else default
+    sample = text[:SAMPLE_CHARS]
+    short = len(_WORD.findall(sample)) < MIN_WORDS_FOR_ANY_LANGUAGE
+    if short and len(codes) == 1:
+        return codes[0]
+    det = _detector(tuple(codes)) if short and codes else _any_language_detector()
+    lang = det.detect_language_of(sample)
+    if lang is None:
+        return default
+    code = lang.iso_code_639_1.name.lower()
+    relatives = (code,) + close_relatives(code)
+    if len(relatives) > 1:
+        code = _by_markers(text, relatives) or _unmarked(relatives) or code
+    return code
+
+
+def _unmarked(relatives: tuple[str, ...]) -> str | None:
+    """Among close relatives no marker word tells apart, the one whose langid.yaml says it is the
+    reading to take (lingua leans to Malay on short Indonesian text)."""
+    return next((c for c in relatives if langdata.load(c, "langid").get("preferred_when_unmarked")), None)
 
 
 @lru_cache(maxsize=8)
@@ -61,8 +128,8 @@ def paragraph_languages(paragraphs: list[str], article_lang: str, codes: tuple[s
                 best = det.compute_language_confidence_values(p)
                 if best and best[0].value >= MIN_CONFIDENCE:
                     cand = best[0].language.iso_code_639_1.name.lower()
-                    # Malay and Indonesian are one continuum: never split an article between them.
-                    if cand != article_lang and {cand, article_lang} != {"id", "ms"}:
+                    # close relatives (Malay and Indonesian) are one continuum: never split an article between them
+                    if cand != article_lang and cand not in close_relatives(article_lang):
                         lang = cand
         out.append(lang)
     return out
