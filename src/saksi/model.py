@@ -42,6 +42,7 @@ class Paragraph:
     text: str
     language: str
     caption: bool = False
+    title: bool = False  # the headline: read for claims like any sentence, but not part of the body
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Sentence:
     text: str
     paragraph: int  # index into Article.paragraphs
     caption: bool = False
+    title: bool = False
 
 
 @dataclass

@@ -88,13 +88,17 @@ def clean(doc: Document, res: Resources):
 
     paragraphs: list[Paragraph] = []
     captions: list[str] = []
+    kept = {" ".join(ln.text.split()) for ln in page.lines if ln.kind in KEPT}
     for i, ln in enumerate(page.lines):
         if ln.kind in KEPT or ln.kind == "caption":
             start = ln.start + page.lead_skip.get(i, 0)
             paragraphs.append(Paragraph(start, ln.end, norm.text[start:ln.end], "", caption=ln.kind == "caption"))
+        elif ln.kind == "title" and not any(p.title for p in paragraphs) and " ".join(ln.text.split()) not in kept:
+            # a headline states claims as a sentence does (read once: not when the body repeats it)
+            paragraphs.append(Paragraph(ln.start, ln.end, norm.text[ln.start:ln.end], "", title=True))
         if ln.kind in ("caption", "photo_credit"):
             captions.append(ln.text)
-    body_paragraphs = [p for p in paragraphs if not p.caption]
+    body_paragraphs = [p for p in paragraphs if not p.caption and not p.title]
     body = "\n".join(p.text for p in body_paragraphs)
     language = detect(body or norm.text, res.languages, res.default_language)
     for p, code in zip(paragraphs, paragraph_languages([p.text for p in paragraphs], language, res.languages)):
@@ -102,7 +106,7 @@ def clean(doc: Document, res: Resources):
     sentences: list[Sentence] = []
     for pi, p in enumerate(paragraphs):
         for s, e in sentence_spans(p.text, p.language):
-            sentences.append(Sentence(p.start + s, p.start + e, p.text[s:e], pi, caption=p.caption))
+            sentences.append(Sentence(p.start + s, p.start + e, p.text[s:e], pi, caption=p.caption, title=p.title))
 
     article = Article(
         name=doc.name, key=text_key(body or norm.text), path=doc.path, fmt=doc.fmt, text=doc.text,

@@ -180,6 +180,10 @@ class _Lang:
     decade_suffixes: set
     approx_suffixes: set
     currency_tail: re.Pattern
+    bare_mults: set  # multipliers that open a number alone as one times themselves ("mil", "mille")
+    approx_mults: set  # multipliers that make the amount approximate ("une centaine", "un millar")
+    count_quals: set  # qualifiers before which a year-shaped number is a count ("bis zu 2000")
+    compound: bool  # number words are written as one word ("dreihundertfünfzig")
 
 
 def _strs(items) -> list[str]:
@@ -219,7 +223,16 @@ def _compiled(code: str) -> _Lang:
     sep_cls = "[" + re.escape(seps) + "]"
     num = r"\d++(?:" + sep_cls + r"\d++)*+"
     # the next token of a number expression (on lowered text)
-    tok = re.compile(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + alternation(lex) + "))")
+    compound = bool(d.get("compound_words"))
+    if compound:
+        # a number word may be followed straight by another ("drei|hundert|fünfzig"): a lexeme ends at
+        # a word boundary or where the next lexeme starts; the whole word must end at a boundary
+        # (checked by the parser), so "Dreier" and "Elfmeter" hold no number
+        joined = alternation(lex, bounded=False)
+        word_re = "(?:" + joined + r")(?:\b|(?=" + joined + "))"
+    else:
+        word_re = alternation(lex)
+    tok = re.compile(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + word_re + "))")
 
     # words that are a multiplier after a number and a vague amount alone ("3 millones", "millones de")
     vague_too = {_norm(k): _dec(v) for k, v in (d.get("vague") or {}).items()
@@ -229,8 +242,14 @@ def _compiled(code: str) -> _Lang:
     mults = [k for k, (t, _) in lex.items() if t == "mult"]
     ones = [k for k, (t, _) in lex.items() if t == "one"]
     anchor_words += [o + " " + m for o in ones for m in mults]  # "a hundred", "a dozen"
+    bare_mults = {_norm(k) for k in _strs(d.get("bare_multipliers")) if lex.get(_norm(k), ("",))[0] == "mult"}
+    anchor_words += sorted(bare_mults)
     # digits or a word that may start a number; run on lowered(text)
-    anchor = re.compile(scan_pattern(anchor_words, digits=r"\d*+(?:" + sep_cls + r"\d++)*+"))
+    digits_re = r"\d*+(?:" + sep_cls + r"\d++)*+"
+    if compound:  # a word anchors where it starts a word, whatever follows inside it
+        anchor = re.compile(r"(?<!\w)(?:\d" + digits_re + "|" + alternation(anchor_words + ones, bounded=False) + ")")
+    else:
+        anchor = re.compile(scan_pattern(anchor_words, digits=digits_re))
 
     qualifiers = {_norm(k): str(v) for k, v in (d.get("qualifiers") or {}).items() if isinstance(k, str)}
     frames = {_norm(k): {_norm(j) for j in _strs(v)} for k, v in (d.get("range_frames") or {}).items()}
@@ -281,7 +300,9 @@ def _compiled(code: str) -> _Lang:
         ordinal_suffixes={s.lower() for s in _strs(d.get("ordinal_suffixes"))},
         decade_suffixes={s.lower() for s in _strs(d.get("decade_suffixes"))},
         approx_suffixes={s.lower() for s in _strs(d.get("approx_suffixes"))},
-        currency_tail=currency_tail,
+        currency_tail=currency_tail, bare_mults=bare_mults,
+        approx_mults={_norm(k) for k in _strs(d.get("approx_multipliers"))},
+        count_quals={_norm(k) for k in _strs(d.get("count_qualifiers"))}, compound=compound,
     )
 
 
@@ -351,6 +372,7 @@ class _Expr:
     unit: str | None = None  # a unit written against the digits ("152mm")
     pending_mult: Decimal | None = None  # "5M": a multiplier only if a currency sign comes first
     approx_suffix: bool = False  # "1000an"
+    approx_word: bool = False  # "une centaine", "dos millares": a multiplier that makes it approximate
     decade: bool = False  # "1990s", "1990an"
     num_end: int | None = None  # end of the bare number when a unit or suffix is written against it
 
@@ -485,6 +507,7 @@ def _parse_digits_expr(L: _Lang, text: str, m: re.Match, orig: str) -> _Expr | N
             if not _apply_mult(stack, v):
                 break
             top = v if top is None or v > top else top
+            ex.approx_word = ex.approx_word or _norm(t.group("word")) in L.approx_mults
             pos = t.end()
             continue
         if top is not None and t.group("num") and not t.group("suf"):
@@ -525,6 +548,10 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
         stack.append(Decimal(1))
     elif kind in ("value", "frac") and v is not None:
         stack.append(v)
+    elif kind == "mult" and v is not None and _norm(m.group("word")) in L.bare_mults:
+        stack.append(v)  # "mil soldados", "mille drones": one thousand
+        top = v
+        ex.approx_word = ex.approx_word or _norm(m.group("word")) in L.approx_mults
     else:
         return None
     pos = ex.end
@@ -544,6 +571,7 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
             stack.append(val)
         elif k == "mult" and _apply_mult(stack, val):
             top = val if top is None or val > top else top
+            ex.approx_word = ex.approx_word or _norm(t.group("word")) in L.approx_mults
         elif k == "teen" and stack and 1 <= stack[-1] < 10 and (len(stack) == 1 or stack[-2] % 100 == 0):
             stack.append(stack.pop() + val)
         else:
@@ -552,6 +580,8 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
         pos = ex.end = t.end()
     if not stack or (top is None and all(0 < x < 1 for x in stack)):
         return None  # "setengah", "half" alone
+    if L.compound and ex.end < len(text) and text[ex.end].isalnum():
+        return None  # "dreihundertfünfzigste", "Dreier": the word goes on, so it is no amount
     ex.value = sum(stack, Decimal(0))
     if top is not None:
         ex.mult = top
@@ -598,6 +628,7 @@ class _Context:
     frame_start: int | None = None
     ordinal: bool = False
     designation: bool = False
+    qual_phrase: str | None = None
 
 
 def _before(L: _Lang, text: str, s: int, floor: int, ex: _Expr, orig: str) -> _Context:
@@ -640,6 +671,7 @@ def _before(L: _Lang, text: str, s: int, floor: int, ex: _Expr, orig: str) -> _C
             # the nearest qualifier that says more than "exact" wins ("sebanyak lebih dari 10.000")
             if ctx.qualifier in (None, "exact"):
                 ctx.qualifier = L.qualifiers[phrase]
+                ctx.qual_phrase = phrase
             ctx.start = a
             ctx.year_cue = ctx.year_cue or "year" in roles
             if "frame" in roles:
@@ -823,11 +855,11 @@ def _read_quantity(L: _Lang, text: str, s: int, floor: int, spans, starts, orig:
     elif kind is None and unit:
         kind = "measure"
     elif kind is None and _year_shaped(ex) and qualifier != "range" and (
-            ctx.year_cue or ctx.qualifier not in _COUNT_QUALIFIERS):
+            ctx.year_cue or ctx.qualifier not in _COUNT_QUALIFIERS) and ctx.qual_phrase not in L.count_quals:
         kind = "year"
     if ex.decade and (_year_shaped(ex) or _decade_shaped(ex, ctx)):
         kind = "year"
-    elif ex.approx_suffix and qualifier in (None, "exact"):
+    elif (ex.approx_suffix or ex.approx_word) and qualifier in (None, "exact"):
         qualifier = "approx"
     if kind == "time":
         value = low = high = None  # a clock time is no amount (as for "10:45")
