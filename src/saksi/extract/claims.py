@@ -239,6 +239,12 @@ class ClaimReader:
             if d and C.objects.match(s, _skip(s, d.end())):
                 pos = _skip(s, d.end())
                 continue
+            cal = _CALIBRE.match(s, pos)  # "5,000 155 mm shells", "120 unit 152 mm howitzer"
+            if cal and C.calibre_units.match(s, cal.end()):
+                after = _skip(s, C.calibre_units.match(s, cal.end())[0])
+                if C.objects.match(s, after) or C.classifiers.match(s, after):
+                    pos = after
+                    continue
             break
         # "tentara sebanyak 10.000 orang": the object stands before the number
         after = _skip(s, q.end)
@@ -288,6 +294,12 @@ class ClaimReader:
                 continue
             hit = C.verbs.match(s, m.start(), stop)
             if hit:
+                if hit[2] == "send":
+                    # "troops sent to help Russia were killed": a transfer verb right after its object
+                    # qualifies the noun when a casualty verb follows in the same clause
+                    for a2, b2, _, v2 in C.verbs.finditer(s, hit[0], min(nxt, _next_break(s, hit[0]))):
+                        if v2 in CASUALTY_VERBS:
+                            return _joint_casualties(s, C, (b2, None, v2), stop), a2, b2
                 return _joint_casualties(s, C, hit, stop), m.start(), hit[0]
             if C.clause_breaks.match(s, m.start()) or (has_left and C.relatives.match(s, m.start())):
                 break
@@ -649,6 +661,8 @@ def _num(v):
 
 # a weapon's model or make between a number and what it counts: capitalised or with digits (MK-84,
 # KN-23, Leopard, M777, 155mm); it only counts as one when a known object follows
+# a calibre's number, before its unit (claims.yaml calibre_units): "155 mm", "152-mm", "122mm"
+_CALIBRE = regex.compile(r"\d{2,3}(?:[.,]\d)?[ \u00a0-]?")
 _DESIGNATOR = regex.compile(r"(?:\p{Lu}[\p{L}\d]*|\d+\p{L}+)(?:-[\p{L}\d]+)*(?=\s)")
 
 

@@ -124,6 +124,7 @@ class LangCues:
     victim_subject: Phrases = field(default_factory=Phrases)
     not_subject_after: Phrases = field(default_factory=Phrases)
     measure_units: Phrases = field(default_factory=Phrases)  # unit word -> schema unit ("ton" -> tonnes)
+    calibre_units: Phrases = field(default_factory=Phrases)  # "mm": a calibre between a count and its noun
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
     speech_after: Phrases = field(default_factory=Phrases)
@@ -214,6 +215,7 @@ def cues(lang: str) -> LangCues | None:
     _check_classes(lang, claims)
     c.objects = Phrases(_pairs(claims.get("objects")))
     c.measure_units = Phrases(claims.get("measure_units"))
+    c.calibre_units = Phrases(claims.get("calibre_units"))
     c.classifiers = Phrases(claims.get("classifiers"))
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))

@@ -183,6 +183,7 @@ class _Lang:
     bare_mults: set  # multipliers that open a number alone as one times themselves ("mil", "mille")
     approx_mults: set  # multipliers that make the amount approximate ("une centaine", "un millar")
     count_quals: set  # qualifiers before which a year-shaped number is a count ("bis zu 2000")
+    not_quals: re.Pattern  # phrases that end in a qualifier's words but are none ("handed over")
     compound: bool  # number words are written as one word ("dreihundertfünfzig")
 
 
@@ -303,6 +304,7 @@ def _compiled(code: str) -> _Lang:
         currency_tail=currency_tail, bare_mults=bare_mults,
         approx_mults={_norm(k) for k in _strs(d.get("approx_multipliers"))},
         count_quals={_norm(k) for k in _strs(d.get("count_qualifiers"))}, compound=compound,
+        not_quals=re.compile("(?:" + alternation(_strs(d.get("not_qualifiers"))) + r")[ \t\u00a0]*\Z"),
     )
 
 
@@ -667,6 +669,8 @@ def _before(L: _Lang, text: str, s: int, floor: int, ex: _Expr, orig: str) -> _C
         roles = L.pre.get(phrase, set())
         if "cur" in roles and ctx.cur is None and ctx.qualifier is None:
             ctx.cur, ctx.start = orig[a:b], a
+        elif "qual" in roles and L.not_quals.search(text, max(floor, a - 40), b):
+            break  # "handed over 5,000": a verb's particle, no qualifier
         elif "qual" in roles:
             # the nearest qualifier that says more than "exact" wins ("sebanyak lebih dari 10.000")
             if ctx.qualifier in (None, "exact"):

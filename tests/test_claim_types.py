@@ -1,0 +1,125 @@
+"""The claim-type schema (data/claim_types.yaml) and the mechanisms it and the language data drive:
+validation of the schema and of language files against it, measures counted as claims, calibres
+between a count and its noun, transfer verbs that only qualify the noun."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from facts_helper import claims_of
+from saksi.claimtypes import SchemaError, claim_types, parse_schema, schema_path
+
+
+def _schema_data():
+    return yaml.safe_load(schema_path().read_text(encoding="utf-8"))
+
+
+def test_every_action_and_class_is_declared_once():
+    s = claim_types()
+    assert set(s.actions) == {"troops_deployed", "workers_sent", "munitions_supplied", "missiles_supplied",
+                              "weapons_supplied", "casualties_killed", "casualties_wounded", "casualties_total"}
+    assert s.fallback == "other"
+    assert s.casualty_actions == {"casualties_killed", "casualties_wounded", "casualties_total"}
+    assert "tonnes" in s.actions["munitions_supplied"].units
+
+
+@pytest.mark.parametrize("cls, verb, recipient, unit, action", [
+    ("personnel", "send", False, None, "troops_deployed"),
+    ("personnel", None, True, None, "troops_deployed"),
+    ("personnel", None, False, None, "other"),
+    ("workers", "receive", False, None, "workers_sent"),
+    ("munitions", "send", False, "tonnes", "munitions_supplied"),
+    ("personnel", "send", False, "tonnes", "other"),
+    ("people", "killed", False, None, "casualties_killed"),
+    ("people", "send", False, None, None),          # people sent: no claim
+    ("people", None, True, None, None),
+    ("weapons", "killed", False, None, "other"),    # a casualty verb on things
+    ("missiles", "other", False, None, "other"),    # fired, launched
+    ("nonsense", "send", False, None, None),
+])
+def test_action_for(cls, verb, recipient, unit, action):
+    assert claim_types().action_for(cls, verb, recipient, unit) == action
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d["actions"]["troops_deployed"].update(objetcs=["personnel"]), "unknown key 'objetcs'"),
+    (lambda d: d["actions"]["troops_deployed"].update(objects=["soldiers"]), "unknown name 'soldiers'"),
+    (lambda d: d["actions"]["troops_deployed"].update(verbs=["sent"]), "unknown name 'sent'"),
+    (lambda d: d["object_classes"]["personnel"].update(unit="heads"), "unknown unit 'heads'"),
+    (lambda d: d["actions"]["weapons_supplied"].update(denial_covers=["arms"]), "unknown name 'arms'"),
+    (lambda d: d.pop("fallback"), "missing key 'fallback'"),
+])
+def test_a_misspelt_schema_is_an_error_naming_the_key(edit, message):
+    d = copy.deepcopy(_schema_data())
+    edit(d)
+    with pytest.raises(SchemaError, match=message):
+        parse_schema(d, "claim_types.yaml")
+
+
+def test_a_new_claim_type_is_a_data_change():
+    """A claim type added to the schema (prisoners taken) is read with no change to code."""
+    d = copy.deepcopy(_schema_data())
+    d["object_classes"]["captives"] = {"unit": "persons", "human": True, "claim_alone": False}
+    d["verb_classes"].append("capture")
+    d["actions"]["prisoners_taken"] = {"objects": ["captives"], "verbs": ["capture"], "roles": ["actor"]}
+    s = parse_schema(d)
+    assert s.action_for("captives", "capture", False) == "prisoners_taken"
+    assert s.action_for("captives", "send", False) is None
+
+
+def test_a_language_file_with_an_unknown_class_is_an_error(monkeypatch):
+    from saksi import lang as langdata
+    from saksi.extract import cues as cuesmod
+
+    real = langdata.load
+
+    def load(code, topic):
+        data = copy.deepcopy(real("en", topic))
+        if code == "xq-badclass" and topic == "claims":
+            data["objects"]["soldierz"] = {"grunts": "soldiers"}
+        return data if code == "xq-badclass" else real(code, topic)
+
+    monkeypatch.setattr(langdata, "load", load)
+    with pytest.raises(SchemaError, match="xq-badclass/claims.yaml: objects: unknown class 'soldierz'"):
+        cuesmod.cues("xq-badclass")
+
+
+# ---------------------------------------------------------------- mechanisms the schema and data drive
+@pytest.mark.parametrize("text, lang, action, value, unit", [
+    ("Pyongyang has shipped more than 74,000 tonnes of explosives to Moscow since August.", "en",
+     "munitions_supplied", 74000, "tonnes"),
+    ("Korea Utara telah mengirim 74.000 ton bahan peledak ke Rusia.", "id", "munitions_supplied", 74000, "tonnes"),
+    ("Iran delivered 300 Shahed drones to Russia.", "en", "weapons_supplied", 300, "items"),
+])
+def test_claims_store_class_and_unit(text, lang, action, value, unit):
+    cs = [c for c in claims_of(text, lang=lang) if c.action == action]
+    assert [(c.value, c.unit) for c in cs] == [(value, unit)]
+    assert cs[0].object_class == claim_types().actions[action].objects[0]
+
+
+def test_a_weight_of_soldiers_is_no_claim():
+    assert claims_of("The convoy carried 40 tonnes of soldiers' kit to the front.", lang="en") == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Pyongyang has handed over 5,000 155 mm shells and 120 pieces of 240 mm rocket launchers to Russia.", "en",
+     [("munitions_supplied", 5000, "exact"), ("weapons_supplied", 120, "exact")]),
+    ("Korea Utara memasok 5.000 unit 152 mm howitzer ke Rusia.", "id", [("weapons_supplied", 5000, "exact")]),
+])
+def test_a_calibre_between_count_and_noun(text, lang, expected):
+    assert [(c.action, c.value, c.qualifier) for c in claims_of(text, lang=lang)] == expected
+
+
+def test_a_transfer_verb_after_the_noun_only_qualifies_it():
+    cs = claims_of("Some 1,200 Belarusian soldiers sent to help Russia are believed killed, a lawmaker said.", lang="en")
+    assert [(c.action, c.value, c.actor) for c in cs] == [("casualties_killed", 1200, "Belarus")]
+
+
+def test_a_headline_is_read_for_claims_once():
+    text = ("Iran to ship up to 200 attack drones to Russia, Kyiv says\n\n"
+            "Ukraine's intelligence service said on Monday that Tehran was preparing a new delivery.")
+    cs = claims_of(text, lang="en")
+    assert [(c.action, c.value, c.qualifier, c.actor, c.recipient) for c in cs] == [
+        ("weapons_supplied", 200, "up_to", "Iran", "Russia")]
