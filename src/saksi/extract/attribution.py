@@ -54,6 +54,7 @@ class SentAttr:
     deny: list[tuple[int, str | None, str | None]] = field(default_factory=list)
     plan: list[int] = field(default_factory=list)
     estimate: list[int] = field(default_factory=list)
+    points_back: bool = False  # "That emerges from a new MSMT report": its sources are the sentence before's
 
     def names(self) -> list[str]:
         return _dedupe(s.name for s in self.sources)
@@ -122,6 +123,27 @@ class Attributions:
             if srcs or span:
                 taken.append((a, b))
                 hits.append((a, srcs, span))
+        # a sentence pointing back ("That emerges from a report by X", "Hal ini terlihat dari laporan X"):
+        # the sources it names are those of the sentence before, and a report here is what
+        # "the report" later points to
+        bp = None if C.back_pointers.absent(W) else C.back_pointers.search(s, st.body_start)
+        if bp and gap_words(s, st.body_start, bp[0]) <= 2:
+            srcs, span = self._np_after(st, C, ms, _skip_space(s, bp[1]), cue=bp[0])
+            if not srcs:  # "...terlihat dari laporan anyar MSMT": the name a few words on
+                end = _np_end(s, C, ms, bp[1])
+                srcs = self._pick(st, C, ms.between(bp[1], end), True) or self._caps(st, C, bp[1], end, True)
+                span = (bp[1], end) if srcs else None
+            if srcs:
+                for x in srcs:
+                    x.report = x.report or bool(C.report_nouns.search(s, bp[1], x.start))
+                taken.append((bp[0], bp[1]))
+                hits.append((bp[0], srcs, span))
+                sa.points_back = True
+        # one word standing for the sources named last ("demnach", "selon elle"): the text goes on reporting them
+        for a, b, _, _ in C.anaphoric_sources.finditer(s, words=W):
+            if self._last_sources and not any(x <= a < y for x, y in taken):
+                taken.append((a, b))
+                hits.append((a, [Source(n, a, b, n in self._last_report) for n in self._last_sources], (a, b)))
         # one word standing for the person named before ("menurutnya", "ujarnya")
         for a, b, _, _ in C.anaphoric_cues.finditer(s, words=W):
             if self._last_person and not any(x <= a < y for x, y in taken):

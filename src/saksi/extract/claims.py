@@ -76,6 +76,7 @@ class ClaimReader:
         self._last: dict[int, tuple[Claim, _Obj, str]] = {}  # paragraph -> (claim, object, verb class)
         self._headers: dict[int, _Header] = {}
         self._list_verb: dict[int, str] = {}  # header index -> the verb class its items carry
+        self._sent_of: dict[int, int] = {}  # id(claim) -> index of its sentence
 
     # ------------------------------------------------------------ article
     def read(self) -> list[Claim]:
@@ -108,6 +109,7 @@ class ClaimReader:
                 if c is not None:
                     self.claims.append(c)
         self._default_recipients()
+        self._credit_back()
         return self.claims
 
     # ------------------------------------------------------------ one number
@@ -189,6 +191,7 @@ class ClaimReader:
             unit=unit or SCHEMA.object_classes[obj.cls].unit,
         )
         self._last[st.paragraph] = (c, obj, verb or "")
+        self._sent_of[id(c)] = st.index
         return c
 
     # ------------------------------------------------------------ object
@@ -417,6 +420,20 @@ class ClaimReader:
                 if r:
                     return r, True
         return None, False
+
+    def _credit_back(self) -> None:
+        """A sentence that points back ("That emerges from a new MSMT report") credits the claims
+        of the sentence before it that credit no one."""
+        for c in self.claims:
+            i = self._sent_of.get(id(c))
+            if i is None or c.attributed_to or i + 1 >= len(self.ctx.sents):
+                continue
+            nxt = self.ctx.sents[i + 1]
+            sa = self.att.of(nxt)
+            if sa.points_back and sa.names():
+                c.attributed_to = sa.names()
+                if c.stance == "asserted":
+                    c.stance = "reported"
 
     def _default_recipients(self) -> None:
         """A transfer without a receiver in its clause goes where the article's other transfers by the

@@ -133,6 +133,8 @@ class LangCues:
     unnamed: Phrases = field(default_factory=Phrases)
     anaphors: Phrases = field(default_factory=Phrases)  # phrase -> report | person | group
     anaphoric_cues: Phrases = field(default_factory=Phrases)
+    anaphoric_sources: Phrases = field(default_factory=Phrases)  # "demnach": the sources named last
+    back_pointers: Phrases = field(default_factory=Phrases)  # "That emerges from": credits the sentence before
     hedges_strong: Phrases = field(default_factory=Phrases)
     hedges_weak: Phrases = field(default_factory=Phrases)
     confirm: Phrases = field(default_factory=Phrases)
@@ -239,6 +241,8 @@ def cues(lang: str) -> LangCues | None:
     c.unnamed = Phrases(attrib.get("unnamed_sources"))
     c.anaphors = Phrases(_classed(attrib.get("anaphors")))
     c.anaphoric_cues = Phrases(attrib.get("anaphoric_cues"))
+    c.anaphoric_sources = Phrases(attrib.get("anaphoric_sources"))
+    c.back_pointers = Phrases(attrib.get("back_pointers"))
     c.hedges_strong = Phrases(attrib.get("hedges_strong"))
     c.hedges_weak = Phrases(attrib.get("hedges_weak"))
     c.confirm = Phrases(attrib.get("confirm"))
