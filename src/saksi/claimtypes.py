@@ -23,8 +23,8 @@ class SchemaError(ValueError):
 
 _TOP_KEYS = {"object_classes", "units", "verb_classes", "actions", "fallback"}
 _CLASS_KEYS = {"unit", "human", "claim_alone"}
-_ACTION_KEYS = {"objects", "verbs", "units", "recipient_alone", "needs_recipient", "roles", "denial_covers",
-                "group_by"}
+_ACTION_KEYS = {"objects", "verbs", "units", "recipient_alone", "needs_recipient", "located_abroad", "roles",
+                "denial_covers", "group_by"}
 _ROLES = {"actor", "recipient"}
 _GROUP_FIELDS = {"actor", "action", "recipient", "object", "unit"}
 
@@ -45,6 +45,7 @@ class Action:
     units: tuple[str, ...]
     recipient_alone: bool
     needs_recipient: bool
+    located_abroad: bool
     roles: tuple[str, ...]
     denial_covers: tuple[str, ...]
     group_by: tuple[str, ...]
@@ -140,6 +141,7 @@ def parse_schema(data, where: str = "claim_types.yaml") -> Schema:
             name=name, objects=objs, verbs=_names(f"{w}.verbs", a["verbs"], set(verbs)),
             units=_names(f"{w}.units", a["units"], set(units)) if "units" in a else own_units,
             recipient_alone=bool(a.get("recipient_alone")), needs_recipient=bool(a.get("needs_recipient")),
+            located_abroad=bool(a.get("located_abroad")),
             roles=_names(f"{w}.roles", a["roles"], _ROLES),
             denial_covers=_names(f"{w}.denial_covers", a.get("denial_covers", [name]), set(raw)),
             group_by=_names(f"{w}.group_by", a.get("group_by", ["actor", "action", "recipient", "object"]), _GROUP_FIELDS),

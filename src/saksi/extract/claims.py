@@ -167,6 +167,13 @@ class ClaimReader:
             recipient = header.recipient
         if recipient is not None and recipient == actor:
             recipient, explicit = None, False
+        if recipient is None and actor and (action == SCHEMA.fallback and verb is None or verb == "send"):
+            # "sekitar 10.000 prajurit Korea Utara di wilayah Rusia", "troops deployed in Kursk":
+            # people of one state in another
+            there = self._location(st, C, ms, sa, obj, nxt)
+            moved = SCHEMA.action_for(obj.cls, None, True, unit) if there and there != actor else None
+            if moved and SCHEMA.actions[moved].located_abroad:
+                action, recipient = moved, there
 
         period = self._period(st, C, sa, q, self._floor(s, C, q.start, st.body_start), nxt)
         if period is None and header is not None:
@@ -252,7 +259,7 @@ class ClaimReader:
         # "tentara sebanyak 10.000 orang": the object stands before the number
         after = _skip(s, q.end)
         tail = C.classifiers.match(s, after)
-        if tail or after >= len(s) or SOFT_BREAK.match(s, after) or C.verbs.match(s, after):
+        if tail or not s[after:].strip(_END_PUNCT) or SOFT_BREAK.match(s, after) or C.verbs.match(s, after):
             lo = max(st.body_start, _last_break(s, q.start, st.body_start))
             hit = C.objects.last(s, lo, q.start)
             if hit and gap_words(s, hit[1], q.start) <= 3:
@@ -434,6 +441,14 @@ class ClaimReader:
                 c.attributed_to = sa.names()
                 if c.stance == "asserted":
                     c.stance = "reported"
+
+    def _location(self, st, C, ms, sa, obj: _Obj, nxt: int) -> str | None:
+        """The state a place after the object lies in ("di wilayah Rusia", "in Kursk")."""
+        s = st.text
+        for a, b, m in ms.starting(obj.end, min(nxt, _next_break(s, obj.end))):
+            if self._usable(sa, a, b) and _preceded_by(s, C.location_before, a, 2):
+                return self.ctx.recipient(m)
+        return None
 
     def _default_recipients(self) -> None:
         """A transfer without a receiver in its clause goes where the article's other transfers by the
@@ -681,6 +696,9 @@ def _num(v):
 # a calibre's number, before its unit (claims.yaml calibre_units): "155 mm", "152-mm", "122mm"
 _CALIBRE = regex.compile(r"\d{2,3}(?:[.,]\d)?[ \u00a0-]?")
 _DESIGNATOR = regex.compile(r"(?:\p{Lu}[\p{L}\d]*|\d+\p{L}+)(?:-[\p{L}\d]+)*(?=\s)")
+
+
+_END_PUNCT = " \t\u00a0.!?\"”’')"
 
 
 def _skip(s: str, pos: int) -> int:

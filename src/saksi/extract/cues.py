@@ -124,7 +124,8 @@ class LangCues:
     victim_subject: Phrases = field(default_factory=Phrases)
     not_subject_after: Phrases = field(default_factory=Phrases)
     measure_units: Phrases = field(default_factory=Phrases)  # unit word -> schema unit ("ton" -> tonnes)
-    calibre_units: Phrases = field(default_factory=Phrases)  # "mm": a calibre between a count and its noun
+    calibre_units: Phrases = field(default_factory=Phrases)
+    location_before: Phrases = field(default_factory=Phrases)  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
     speech_after: Phrases = field(default_factory=Phrases)
@@ -218,6 +219,7 @@ def cues(lang: str) -> LangCues | None:
     c.objects = Phrases(_pairs(claims.get("objects")))
     c.measure_units = Phrases(claims.get("measure_units"))
     c.calibre_units = Phrases(claims.get("calibre_units"))
+    c.location_before = Phrases(claims.get("location_before"))
     c.classifiers = Phrases(claims.get("classifiers"))
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))
