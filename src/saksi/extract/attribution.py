@@ -214,7 +214,7 @@ class Attributions:
                 return [], (pos, end)
             return [], None
         report = bool(C.report_nouns.match(s, _skip_space(s, pos)) or C.report_nouns.search(s, cue, pos))
-        srcs = self._pick(st, C, inside, report)
+        srcs = self._pick(st, C, inside, report, (cue, end))
         if not srcs:
             srcs = self._anaphor(s, C, cue, end, st) or self._caps(st, C, pos, end, report)
         if not srcs and not (C.unnamed.search(s, cue, end) or C.report_nouns.search(s, cue, end)):
@@ -249,7 +249,7 @@ class Attributions:
         if inside and C.src_after.search(s, floor, inside[0][0]):
             return [], None  # "laporan dari AS menyebut": the cue before names them
         report = bool(C.report_nouns.match(s, _skip_space(s, floor)))
-        srcs = self._pick(st, C, inside, report)
+        srcs = self._pick(st, C, inside, report, (floor, cue))
         if not srcs:
             srcs = self._anaphor(s, C, floor, cue, st)
         if not srcs:
@@ -258,13 +258,18 @@ class Attributions:
             return [], None
         return srcs, (floor, cue)
 
-    def _pick(self, st: Sent, C: LangCues, inside, report: bool) -> list[Source]:
+    def _pick(self, st: Sent, C: LangCues, inside, report: bool, span: tuple[int, int] | None = None) -> list[Source]:
         """Names of sources in a noun phrase; a country inside a title ("anggota parlemen Korea
-        Selatan Lee") is no source when a person or body is named beside it."""
+        Selatan Lee") is no source when a person or body is named beside it. A country that only
+        qualifies sources without a name ("Ukrainian officials", "pejabat Ukraina") names them so."""
         if not inside:
             return []
         named = [(a, b, m) for a, b, m in inside if m.type in (PERSON, ORG, MEDIA)]
         use = named or [(a, b, m) for a, b, m in inside if m.type in (GPE, LOC)]
+        if not named and use and span is not None and len(use) == 1:
+            described = self._described(st, C, use[0], span, report)
+            if described:
+                return [described]
         out = []
         for a, b, m in use:
             if m.type in (GPE, LOC):
@@ -273,6 +278,34 @@ class Attributions:
                 name = m.canonical
             out.append(Source(name, a, b, report, m.type))
         return out
+
+    def _described(self, st: Sent, C: LangCues, mention, span, report: bool) -> Source | None:
+        """ "Ukrainian officials", "pejabat Ukraina", "les services de renseignement sud-coréens": the
+        country's English adjective and the English noun the language gives its unnamed source."""
+        a, b, m = mention
+        s = st.text
+        hit = None
+        for x, y, phrase, _ in C.unnamed.finditer(s, span[0], span[1]):
+            if x <= a and b <= y:  # the phrase holds the country ("ukrainian officials")
+                phrase = " ".join((s[x:a] + " " + s[b:y]).lower().split())
+                hit = (x, y, phrase)
+            elif abs(x - b) <= 2 or abs(a - y) <= 2 or (y <= a and gap_words(s, y, a) <= 1) or (b <= x and gap_words(s, b, x) <= 1):
+                hit = (x, y, phrase)
+        if hit is None or not hit[2]:
+            return None
+        noun = C.unnamed_names.get(hit[2]) if C.unnamed_names else None
+        if noun is None and C.lang == "en":
+            noun = " ".join(w for w in hit[2].split() if w not in ("a", "an", "the"))
+        e = None
+        if self.ctx.kb is not None:
+            try:
+                e = self.ctx.kb.get(self.ctx.actor(m, person_as_state=False) or m.canonical)
+            except Exception:  # noqa: BLE001
+                e = None
+        adj = (getattr(e, "adj", {}) or {}).get("en") if e is not None else None
+        if not noun or not adj:
+            return None
+        return Source(f"{adj[0]} {noun}", min(a, hit[0]), max(b, hit[1]), report, ORG)
 
     def _anaphor(self, s: str, C: LangCues, a: int, b: int, st: Sent) -> list[Source]:
         hit = C.anaphors.search(s, a, b)

@@ -134,6 +134,7 @@ class LangCues:
     unnamed: Phrases = field(default_factory=Phrases)
     anaphors: Phrases = field(default_factory=Phrases)  # phrase -> report | person | group
     anaphoric_cues: Phrases = field(default_factory=Phrases)
+    unnamed_names: Phrases = field(default_factory=Phrases)  # unnamed source phrase -> English noun
     anaphoric_sources: Phrases = field(default_factory=Phrases)  # "demnach": the sources named last
     back_pointers: Phrases = field(default_factory=Phrases)  # "That emerges from": credits the sentence before
     hedges_strong: Phrases = field(default_factory=Phrases)
@@ -244,6 +245,7 @@ def cues(lang: str) -> LangCues | None:
     c.anaphors = Phrases(_classed(attrib.get("anaphors")))
     c.anaphoric_cues = Phrases(attrib.get("anaphoric_cues"))
     c.anaphoric_sources = Phrases(attrib.get("anaphoric_sources"))
+    c.unnamed_names = Phrases(attrib.get("unnamed_source_names") or {})
     c.back_pointers = Phrases(attrib.get("back_pointers"))
     c.hedges_strong = Phrases(attrib.get("hedges_strong"))
     c.hedges_weak = Phrases(attrib.get("hedges_weak"))
