@@ -208,8 +208,12 @@ class ClaimReader:
         pos = _skip(s, q.end)
         possessor = None
         el = C.elided.match(s, pos)
-        if el and not C.objects.match(s, pos):
-            return _Obj(None, None, q.start, el[0], elided=True)
+        if el and not C.objects.match(s, pos) and not C.objects.match(s, _skip(s, el[0])):
+            return _Obj(None, None, q.start, el[0], elided=True)  # "ribuan lainnya"; not "6,000 lagi tentera"
+        eb = C.elided_before.last(s, max(0, q.start - 40), q.start)
+        if eb and not s[eb[1]:q.start].strip() and not C.objects.match(s, pos) \
+                and not (C.classifiers.match(s, pos) or C.fillers.match(s, pos)):
+            return _Obj(None, None, eb[0], q.end, elided=True)  # "outros 3.000", "another 3,000"
         v = C.verbs.match(s, pos)
         if v and v[2] in CASUALTY_VERBS and not C.objects.match(s, pos):  # "and thousands wounded"
             if st.paragraph in self._last:

@@ -112,6 +112,7 @@ class LangCues:
     ratio_words: Phrases = field(default_factory=Phrases)
     fillers: Phrases = field(default_factory=Phrases)
     elided: Phrases = field(default_factory=Phrases)
+    elided_before: Phrases = field(default_factory=Phrases)  # "outros 3.000": the noun of the claim before
     verbs: Phrases = field(default_factory=Phrases)  # phrase -> verb class
     recipient_before: Phrases = field(default_factory=Phrases)
     source_before_prep: Phrases = field(default_factory=Phrases)
@@ -225,6 +226,7 @@ def cues(lang: str) -> LangCues | None:
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))
     c.elided = Phrases(claims.get("elided_objects"))
+    c.elided_before = Phrases(claims.get("elided_before"))
     c.verbs = Phrases(_classed(claims.get("verbs")))
     c.recipient_before = Phrases(claims.get("recipient_before"))
     c.source_before_prep = Phrases(claims.get("source_before"))
