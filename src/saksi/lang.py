@@ -23,13 +23,56 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in _lang_root().iterdir() if p.is_dir()))
 
 
+class LanguageDataError(ValueError):
+    """A language file that cannot be used: bad YAML, not a mapping, or a key no code reads."""
+
+
+@lru_cache(maxsize=1)
+def topic_keys() -> dict[str, frozenset[str]]:
+    """The keys each topic may hold (data/lang_topics.yaml)."""
+    path = resources.files("saksi") / "data" / "lang_topics.yaml"
+    return {t: frozenset(ks) for t, ks in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+
+
 @lru_cache(maxsize=None)
 def load(lang: str, topic: str) -> dict[str, Any]:
-    """The topic's data for one language, or {} when the language has no such file."""
+    """The topic's data for one language, or {} when the language has no such file.
+
+    The file is checked against data/lang_topics.yaml: a key it does not list is an error."""
     path = _lang_root() / lang / f"{topic}.yaml"
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    where = f"data/lang/{lang}/{topic}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise LanguageDataError(f"{where}: not valid YAML ({str(e).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise LanguageDataError(f"{where}: expected a mapping of keys, got {type(data).__name__}")
+    allowed = topic_keys().get(topic)
+    if allowed is None:
+        raise LanguageDataError(f"{where}: unknown topic {topic!r} (topics: {', '.join(sorted(topic_keys()))})")
+    unknown = sorted(str(k) for k in data if k not in allowed)
+    if unknown:
+        import difflib
+
+        near = difflib.get_close_matches(unknown[0], sorted(allowed), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise LanguageDataError(f"{where}: unknown key {unknown[0]!r}{hint}")
+    return data
+
+
+def check_pack(lang: str) -> list[str]:
+    """Every problem of one language pack's files, as one-line messages (empty when it is sound)."""
+    problems = []
+    folder = _lang_root() / lang
+    for f in sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml")):
+        topic = f[:-5]
+        try:
+            load.__wrapped__(lang, topic)
+        except LanguageDataError as e:
+            problems.append(str(e))
+    return problems
 
 
 def merged_list(topic: str, key: str, langs: tuple[str, ...] | None = None) -> list:
