@@ -296,6 +296,9 @@ class ClaimReader:
         between = s[prv:start]
         if HARD_BREAK.search(between) or gap_words(s, prv, start) > 8:
             return False
+        after_prev = s[max(prv, prev_claim.end - st.start):start]
+        if after_prev.strip() == "," and prev_claim.action != SCHEMA.fallback:
+            return True  # an enumeration: "50 vehículos, 100 obuses y 500.000 proyectiles"
         return bool(C.conjunctions.search(s, prv, start))
 
     # ------------------------------------------------------------ verb and action
@@ -414,6 +417,14 @@ class ClaimReader:
             if p in ms.at:
                 b, m = ms.at[p]
                 if C.supply_with.match(s, _skip(s, b)):
+                    r = self.ctx.recipient(m)
+                    if r:
+                        return r, True
+        # "envió a Rusia 3.000 soldados": the receiver between the verb and the number
+        if vend is not None and vpos is not None and vpos < q.start:
+            for a, b, m in ms.starting(vend, q.start):
+                if self._usable(sa, a, b) and _preceded_by(s, C.recipient_before, a, 0) \
+                        and not SOFT_BREAK.search(s, vend, a):
                     r = self.ctx.recipient(m)
                     if r:
                         return r, True
