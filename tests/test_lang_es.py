@@ -236,11 +236,14 @@ def test_decimal_comma_with_multiplier(whole, tenth, scale):
     assert q.value == (whole * 10 + tenth) * factor // 10
 
 
+_PIECES = st.sampled_from(list("0123456789.,- %") + ["mil", " millones", " de ", "unos ", "más de ", " y ", "entre ",
+                                                       "miles", "un ", "millón", "hasta "])
+
+
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("0123456789.,- ") + ["mil", " millones", " de ", "unos ",
-                                                                      "más de ", " y ", "entre ", "miles", "%"]),
-                    max_size=80))
-def test_number_shaped_garbage_never_crashes(text):
+@given(parts=st.lists(_PIECES, max_size=40))
+def test_number_shaped_garbage_never_crashes(parts):
+    text = "".join(parts)
     for q in find_quantities(text, "es"):
         assert q.text == text[q.start:q.end]
         assert q.value is None or q.value == q.value
@@ -262,7 +265,7 @@ DATE_CASES = [
     ("Ocurrió el año pasado.", [("el año pasado", "2024")]),
     ("Ocurrió hace dos años.", [("hace dos años", "2023")]),
     ("Ocurrió octubre pasado.", [("octubre pasado", "2024-10")]),
-    ("La entrega está prevista para el próximo diciembre.", [("próximo diciembre", "2025-12")]),
+    ("La entrega está prevista para el próximo diciembre.", [("el próximo diciembre", "2025-12")]),
 ]
 
 
@@ -472,7 +475,8 @@ ATTRIBUTION_CASES = [
      ["General Staff of the Armed Forces of Ukraine"]),
     ("Según el Ministerio de Defensa surcoreano, Pyongyang ha entregado a Moscú 20.000 contenedores de munición.",
      ["South Korea Ministry of National Defense"]),
-    ("Irán suministró a Rusia 1.700 drones Shahed, de acuerdo con datos de la inteligencia ucraniana.", ["Ukraine"]),
+    ("Irán suministró a Rusia 1.700 drones Shahed, de acuerdo con datos de la inteligencia ucraniana.",
+     ["Ukrainian intelligence"]),
     ("Corea del Norte envió 1.500 soldados a Rusia, según un informe del Instituto para el Estudio de la Guerra.",
      ["Institute for the Study of War"]),
     ("Bielorrusia entregó 130 tanques a Rusia, según un informe del IISS.",

@@ -97,6 +97,9 @@ NUMBER_CASES = [
     ("Deux millions d'obus et trois mille roquettes.",
      [("Deux millions", 2_000_000, "exact", "count"), ("trois mille", 3000, "exact", "count")]),
     ("Un milliard de dollars d'aide.", [("Un milliard de dollars", 1e9, "exact", "money")]),
+    ("L'Iran a livré mille drones à la Russie.", [("mille", 1000, "exact", "count")]),
+    ("Cent chars et mille cinq cents soldats.", [("Cent", 100, "exact", "count"), ("mille cinq cents", 1500, "exact", "count")]),
+    ("Cent mille obus ont été tirés.", [("Cent mille", 100_000, "exact", "count")]),
     ("Douze chars et quinze obusiers.", [("Douze", 12, "exact", "count"), ("quinze", 15, "exact", "count")]),
     ("Deux et demi pour cent.", [("Deux et demi pour cent", 2.5, "exact", "percent")]),
     # --- qualifiers before the number
@@ -225,9 +228,9 @@ def test_number_case_count():
     ("Une centaine de blessés au moins.", 100),
 ])
 def test_collective_numerals(text, value):
-    """'une centaine' counts about a hundred (its qualifier may be exact or approx: see the requests)."""
+    """'une centaine' counts about a hundred: approx (numbers.yaml approx_multipliers)."""
     (q,) = find_quantities(text, "fr")
-    assert q.value == value and q.kind == "count" and q.qualifier in ("exact", "approx", "at_least")
+    assert q.value == value and q.kind == "count" and q.qualifier == "approx"
 
 
 def test_at_least_before_a_collective_numeral():
@@ -252,10 +255,11 @@ def test_spell_fr(n, words):
     assert spell(n, "fr") == words
 
 
-# num2words writes 100 "cent", 1000 "mille", 101 "cent un": a multiplier that opens a number, or "un"
-# after a multiplier, is not read yet (requests fr-1); every other spelling must parse back.
+# num2words writes 100 "cent", 1000 "mille" (bare multipliers, read), but also 1100 "mille cent" and
+# 101 "cent un": a bare multiplier after another one, and "un" after a multiplier ("un" alone is only
+# "one" before a multiplier: "un rapport" is no count), are not read; every other spelling parses back.
 _MULT = r"(?:cents?|mille|millions?|milliards?|billions?)"
-_UNSUPPORTED = re.compile(r"^(cent|mille)\b|\b" + _MULT + r"\s+(cent|mille)\b|\b" + _MULT + r"\s+un(\s|$)|^un$")
+_UNSUPPORTED = re.compile(r"\b" + _MULT + r"\s+(cent|mille)\b|\b" + _MULT + r"\s+un(\s|$)|^un$")
 
 
 def _supported(n: int) -> bool:
@@ -490,6 +494,14 @@ def test_containers_then_their_equivalent_in_shells():
     assert all(c.stance == "alleged" for c in cs)
 
 
+def test_troops_located_abroad_and_tonnes_of_explosives():
+    c = one("Quelque 11 000 soldats nord-coréens se trouvent dans la région de Koursk.")
+    assert (c.action, c.value, c.actor, c.recipient) == ("troops_deployed", 11000, "North Korea", "Russia")
+    c = one("Pyongyang a expédié plus de 74 000 tonnes d'explosifs à Moscou depuis août.")
+    assert (c.action, c.value, c.qualifier, c.recipient) == ("munitions_supplied", 74000, "more_than", "Russia")
+    assert (c.period_start, c.period_end) == ("2024-08", None)
+
+
 def test_shells_fired_are_no_supply():
     cs = read("La Russie tire environ 10 000 obus chaque jour, contre 2 000 pour le camp ukrainien.",
               published=PUB)[1]
@@ -508,11 +520,18 @@ def test_caption_credit_is_no_claim():
     assert cs == []
 
 
-@pytest.mark.xfail(reason="request fr-3: an enumeration after one verb shares it", strict=False)
 def test_enumeration_shares_the_verb():
     cs = claims_of("Selon Kiev, Pyongyang a fourni 20 000 soldats, 150 missiles balistiques et 3 millions d'obus à la "
                    "Russie en 2024.", published=PUB)
     assert [c.action for c in cs] == ["troops_deployed", "missiles_supplied", "munitions_supplied"]
+    assert all(c.actor == "North Korea" and c.recipient == "Russia" and c.attributed_to == ["Ukraine"] for c in cs)
+
+
+@pytest.mark.xfail(reason="request fr-3: a period after the last item of an enumeration covers all", strict=False)
+def test_enumeration_shares_the_period():
+    cs = claims_of("Selon Kiev, Pyongyang a fourni 20 000 soldats, 150 missiles balistiques et 3 millions d'obus à la "
+                   "Russie en 2024.", published=PUB)
+    assert all((c.period_start, c.period_end) == ("2024-01", "2024-12") for c in cs)
 
 
 @pytest.mark.xfail(reason="request fr-5: a receive verb with its source before the number", strict=False)
@@ -569,6 +588,28 @@ def test_pronoun_after_a_named_speaker():
     text = ("Le député Lee Seong-kweun s'est exprimé devant la presse.\n\n"
             "Selon lui, environ 2 000 militaires nord-coréens ont été blessés.")
     assert chain(text) == ["Lee Seong-kweun"]
+
+
+def test_sentence_pointing_back_credits_the_one_before():
+    cs = claims_of("La Corée du Nord a envoyé 3 000 soldats de plus en Russie. C'est ce qui ressort d'un rapport de "
+                   "l'Équipe multilatérale de surveillance des sanctions.", published=PUB)
+    assert [c.attributed_to for c in cs] == [["Multilateral Sanctions Monitoring Team"]]
+
+
+def test_same_source_goes_on_reporting():
+    cs = claims_of("Selon le NIS, Pyongyang a envoyé 11 000 soldats en Russie. Selon la même source, 2 000 d'entre eux "
+                   "ont été blessés.", published=PUB)
+    assert [(c.action, c.value, c.attributed_to) for c in cs] == [
+        ("troops_deployed", 11000, ["National Intelligence Service"]),
+        ("casualties_wounded", 2000, ["National Intelligence Service"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Selon des responsables ukrainiens, 1 000 soldats nord-coréens ont été tués.", ["Ukrainian officials"]),
+    ("Des médias russes affirment que 500 mercenaires ont été tués.", ["Russian media"]),
+])
+def test_unnamed_sources_qualified_by_a_country(text, expected):
+    assert chain(text) == expected
 
 
 def test_outlet_itself_credits_nobody():

@@ -431,6 +431,16 @@ def test_several_claims_in_one_sentence():
     assert all(c.recipient == "Russia" for c in cs)
 
 
+def test_n_lagi_stands_for_the_noun_before():
+    """Malay "dan 3,000 lagi" = "and 3,000 more": the noun of the claim before; "6,000 lagi tentera" keeps its own."""
+    cs = ms_claims("Korea Utara telah menghantar 10,000 askar pada 2024 dan 3,000 lagi pada Januari tahun ini.")
+    assert [(c.action, c.value, c.period_start, c.period_end) for c in cs] == [
+        ("troops_deployed", 10000, "2024-01", "2024-12"), ("troops_deployed", 3000, "2025-01", "2025-01")]
+    assert all(c.actor == "North Korea" for c in cs)
+    c = one("Korea Utara bercadang menghantar 6,000 lagi tentera ke Rusia.")
+    assert c.object == "soldiers" and c.value == 6000
+
+
 def test_killed_or_wounded_together():
     c = one("Menurut Zelensky, kira-kira 4,000 askar Korea Utara terbunuh atau cedera dalam pertempuran di "
             "wilayah Kursk setakat Februari.")
