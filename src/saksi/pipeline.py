@@ -64,10 +64,7 @@ class Resources:
     def date_line(self, line: str) -> str | None:
         from saksi.extract.dates import parse_date_line
 
-        for code in self.languages:
-            if d := parse_date_line(line, code):
-                return d
-        return None
+        return parse_date_line(line, self.languages[0], self.languages) if self.languages else None
 
 
 def analyse(doc: Document, res: Resources) -> Analysis:

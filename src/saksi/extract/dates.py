@@ -710,13 +710,15 @@ def _date_line(s: str, code: str) -> str | None:
     return None
 
 
-def parse_date_line(line: str, lang: str) -> str | None:
-    """``YYYY-MM-DD`` when ``line`` is only a date (with weekday, time, zone, "Updated" ...), else None."""
+def parse_date_line(line: str, lang: str, codes: tuple[str, ...] | None = None) -> str | None:
+    """``YYYY-MM-DD`` when ``line`` is only a date (with weekday, time, zone, "Updated" ...), else None.
+
+    Read in ``lang`` first, then in the other languages of ``codes`` (default: every pack)."""
     s = " ".join((line or "").split())
-    if not s or len(s) > 120:
-        return None
-    codes = [lang] + [c for c in _lang.available_languages() if c != lang]
-    for code in codes:
+    if not s or len(s) > 120 or not any(ch.isdigit() for ch in s):
+        return None  # a date to the day always holds a digit
+    others = _lang.available_languages() if codes is None else codes
+    for code in [lang] + [c for c in others if c != lang]:
         try:
             v = _date_line(s, code)
         except (KeyError, ValueError):

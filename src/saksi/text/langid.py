@@ -25,6 +25,7 @@ MIN_WORDS_FOR_OWN_LANGUAGE = 12
 MIN_CONFIDENCE = 0.9
 MIN_WORDS_FOR_ANY_LANGUAGE = 25  # shorter texts are told only among the packs in use
 SAMPLE_CHARS = 1200
+CHECK_CHARS = 300  # the sample lingua over every language checks the packs' pick on
 MARKER_SAMPLE_CHARS = 6000  # marker words are sparse: read more text for them
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -45,6 +46,10 @@ def _detector(codes: tuple[str, ...]):
     if len(langs) < 2:
         return None
     return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def _iso(lang) -> str | None:
+    return lang.iso_code_639_1.name.lower() if lang is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -91,11 +96,19 @@ def detect(text: str, codes: tuple[str, ...] = (), default: str = "en") -> str:
     short = len(_WORD.findall(sample)) < MIN_WORDS_FOR_ANY_LANGUAGE
     if short and len(codes) == 1:
         return codes[0]
-    det = _detector(tuple(codes)) if short and codes else _any_language_detector()
-    lang = det.detect_language_of(sample)
-    if lang is None:
+    code = _iso(_detector(tuple(codes)).detect_language_of(sample)) if len(codes) > 1 else None
+    if not short:
+        # lingua over every language is five times dearer than over the packs: it only checks the
+        # packs' pick on a short sample, and reads the whole sample when it disagrees
+        other = _iso(_any_language_detector().detect_language_of(sample[:CHECK_CHARS]))
+        if other is not None and other not in codes:
+            other = _iso(_any_language_detector().detect_language_of(sample))
+            if other is not None and (other not in codes or code is None):
+                code = other
+        elif code is None:
+            code = other
+    if code is None:
         return default
-    code = lang.iso_code_639_1.name.lower()
     relatives = (code,) + close_relatives(code)
     if len(relatives) > 1:
         code = _by_markers(text, relatives) or _unmarked(relatives) or code
