@@ -123,3 +123,22 @@ def test_a_headline_is_read_for_claims_once():
     cs = claims_of(text, lang="en")
     assert [(c.action, c.value, c.qualifier, c.actor, c.recipient) for c in cs] == [
         ("weapons_supplied", 200, "up_to", "Iran", "Russia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline listing counts before a colon, the verb after it
+    ("3.000 soldats, 50 missiles : ce que la Biélorussie aurait livré à la Russie",
+     [("troops_deployed", 3000, "Belarus", "Russia"), ("missiles_supplied", 50, "Belarus", "Russia")]),
+    ("Iran has shipped drones and shells to Russia since 2022. That includes 400 drones and 300,000 shells.",
+     [("weapons_supplied", 400, "Iran", "Russia"), ("munitions_supplied", 300000, "Iran", "Russia")]),
+    ("Berlin hat seit 2022 Waffen an die Ukraine geliefert. Darunter 18 Leopard-Panzer und 5000 Granaten.",
+     [("weapons_supplied", 18, "Germany", "Ukraine"), ("munitions_supplied", 5000, "Germany", "Ukraine")]),
+])
+def test_a_count_borrows_the_transfer_verb_it_lists(text, expected):
+    got = [(c.action, c.value, c.actor, c.recipient) for c in claims_of(text, published="2025-05-01")]
+    assert got == expected
+
+
+def test_an_inclusion_after_its_own_verb_borrows_nothing():
+    cs = claims_of("Russia lost 300 tanks in 2024, including 100 modern ones.", lang="en")
+    assert all(c.action != "weapons_supplied" for c in cs)

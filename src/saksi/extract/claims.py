@@ -143,8 +143,15 @@ class ClaimReader:
         if verb is None and prev is not None and (obj.elided or self._coordinated(s, C, prev[0], st, prv, q.start)):
             verb = prev[2] or None  # "mengirimkan 170 artileri dan 240 peluncur roket": one verb, two claims
 
-        recipient, explicit = self._recipient(st, C, ms, sa, q, obj, verb, vpos, vend, nxt)
         unit = C.measure_units.get(q.unit) if q.kind == "measure" else None
+        borrowed = None
+        if verb is None and SCHEMA.action_for(obj.cls, "send", False, unit) in SUPPLY_ACTIONS:
+            borrowed = self._borrowed_send(st, C, ms, sa, q, obj)
+            if borrowed is not None:
+                verb = "send"
+        recipient, explicit = self._recipient(st, C, ms, sa, q, obj, verb, vpos, vend, nxt)
+        if recipient is None and borrowed is not None and borrowed[1]:
+            recipient, explicit = borrowed[1], True
         action = self._action(obj, verb, explicit or bool(header and header.recipient), unit)
         if action is None:
             return None
@@ -153,6 +160,8 @@ class ClaimReader:
 
         casualty = action in CASUALTY_ACTIONS
         actor = self._actor(st, C, ms, sa, q, obj, verb, vpos, floor, nxt, casualty)
+        if actor is None and borrowed is not None:
+            actor = borrowed[0]
         if actor is None and header is not None:
             actor = header.actor
         if actor is None and prev is not None and (obj.elided or not self._has_subject(st, C, ms, sa, floor, q.start)):
@@ -456,6 +465,50 @@ class ClaimReader:
                 c.attributed_to = sa.names()
                 if c.stance == "asserted":
                     c.stance = "reported"
+
+    def _borrowed_send(self, st, C, ms, sa, q, obj: _Obj) -> tuple[str | None, str | None] | None:
+        """A count with no verb of its own whose transfer verb stands elsewhere: after a colon
+        ("14.000 soldados, 100 misiles: lo que ha mandado Corea del Norte a Rusia"), or in the
+        sentence before when this one lists what it comprised ("Eso comprende hasta 9 millones de
+        proyectiles"). Returns (actor, recipient) read around that verb, or None."""
+        s = st.text
+        colon = s.find(":", obj.end)
+        if colon >= 0 and not HARD_BREAK.search(s.replace(":", " "), obj.end, colon):
+            for a, b, _, v in C.verbs.finditer(s, colon + 1, len(s)):
+                if v == "send":
+                    return self._around_verb(st, C, self.ctx.local(st), self.att.of(st), a, b)
+                break
+        inc = C.inclusion_cues.last(s, st.body_start, q.start)
+        if inc is None or C.verbs.search(s, st.body_start, q.start):
+            return None
+        prev = self.ctx.prev(st)
+        if prev is None or prev.paragraph not in (st.paragraph, st.paragraph - 1):
+            return None
+        PC = cues(prev.lang) or C
+        for a, b, _, v in PC.verbs.finditer(prev.text, prev.body_start, len(prev.text)):
+            if v == "send":
+                return self._around_verb(prev, PC, self.ctx.local(prev), self.att.of(prev), a, b)
+        return None
+
+    def _around_verb(self, st, C, ms, sa, a: int, b: int) -> tuple[str | None, str | None]:
+        """The sender and receiver of a transfer verb: a name before it (else after it) that is
+        no receiver, and a name after it behind a receiver's preposition."""
+        s = st.text
+        lo = _last_break(s, a, st.body_start)
+        actor = self._subject(st, C, ms, sa, lo, a)
+        recipient = None
+        stop = _next_break(s, b)
+        for x, y, m in ms.between(lo, a):  # verb-final clauses: "Waffen an die Ukraine geliefert"
+            if self._usable(sa, x, y) and _preceded_by(s, C.recipient_before, x, 1):
+                recipient = self.ctx.recipient(m)
+        for x, y, m in ms.starting(b, stop):
+            if not self._usable(sa, x, y):
+                continue
+            if _preceded_by(s, C.recipient_before, x, 1):
+                recipient = recipient or self.ctx.recipient(m)
+            elif actor is None and m.type != MEDIA and not _preceded_by(s, C.not_subject_after, x, 0):
+                actor = self.ctx.actor(m)
+        return actor, (recipient if recipient != actor else None)
 
     def _location(self, st, C, ms, sa, obj: _Obj, nxt: int) -> str | None:
         """The state a place after the object lies in ("di wilayah Rusia", "in Kursk")."""

@@ -126,7 +126,8 @@ class LangCues:
     not_subject_after: Phrases = field(default_factory=Phrases)
     measure_units: Phrases = field(default_factory=Phrases)  # unit word -> schema unit ("ton" -> tonnes)
     calibre_units: Phrases = field(default_factory=Phrases)
-    location_before: Phrases = field(default_factory=Phrases)  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
+    location_before: Phrases = field(default_factory=Phrases)
+    inclusion_cues: Phrases = field(default_factory=Phrases)  # "Eso comprende": what the sentence before sent  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
     speech_after: Phrases = field(default_factory=Phrases)
@@ -222,6 +223,7 @@ def cues(lang: str) -> LangCues | None:
     c.measure_units = Phrases(claims.get("measure_units"))
     c.calibre_units = Phrases(claims.get("calibre_units"))
     c.location_before = Phrases(claims.get("location_before"))
+    c.inclusion_cues = Phrases(claims.get("inclusion_cues"))
     c.classifiers = Phrases(claims.get("classifiers"))
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))
