@@ -142,3 +142,26 @@ def test_cited_sources_of_english_wire_copy():
     _, _, _, cited = read(text, published=PUB)
     assert any("National Intelligence Service" in c for c in cited), cited
     assert "TASS" in cited
+
+
+# ---------------------------------------------------------------- sources side by side are a set, not a chain
+def test_sources_side_by_side_are_chains_of_their_own():
+    from facts_helper import claims_of
+
+    for text in ("Korea Utara diduga mengirim 10.000 tentara ke Rusia, menurut klaim dari AS, Korea Selatan, dan Ukraina.",
+                 "The US, South Korea and Ukraine say North Korea has sent 10,000 troops to Russia."):
+        c = claims_of(text)[0]
+        assert c.source_chains == [["United States"], ["South Korea"], ["Ukraine"]], text
+    relay = claims_of("North Korea sent 3 million shells to Russia, according to a MSMT report cited by NBC News.")[0]
+    assert relay.source_chains == [["Multilateral Sanctions Monitoring Team", "NBC News"]]
+
+
+def test_each_source_side_by_side_counts_as_independent():
+    from saksi.corpus.groups import count_roots
+
+    side = {"article": "a", "attributed_to": ["United States", "South Korea", "Ukraine"], "stance": "reported",
+            "source_chains": [["United States"], ["South Korea"], ["Ukraine"]]}
+    chain = {"article": "b", "attributed_to": ["MSMT", "NBC News"], "stance": "reported",
+             "source_chains": [["MSMT", "NBC News"]]}
+    roots, _ = count_roots([side, chain], {}, {}, frozenset({"nbc news"}))
+    assert sorted(roots) == ["MSMT", "South Korea", "Ukraine", "United States"]

@@ -90,6 +90,9 @@ class Claim:
     sentence: str = ""  # the whole sentence around the quote, for context
     object_class: str | None = None  # the schema's class of what is counted (claim_types.yaml)
     unit: str | None = None  # what one of them is: persons, items, tonnes
+    # attributed_to as chains, nearest first: sources named side by side ("the US, South Korea and
+    # Ukraine say") head a chain each; a relay ("MSMT, cited by NBC News") continues one
+    source_chains: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

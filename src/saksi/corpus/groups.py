@@ -151,27 +151,33 @@ def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: 
     uf = UnionFind()
     label_votes: dict[str, tuple[str, int]] = {}
     node_of: dict[int, str] = {}
+    parts_of: dict[int, list[str]] = {}
     for c in members:
         cid = f"claim:{id(c)}"
         node_of[id(c)] = cid
-        uf.add(cid)
-        chain = [x for x in (c.get("attributed_to") or []) if x]
         stance = c.get("stance") or "asserted"
-        if chain:
-            nodes = [f"src:{canon(x)}" for x in chain]
-            label, weight = chain_root(chain, media), 3
-        elif stance in ("confirmed", "denied") and c.get("actor"):
-            nodes = [f"src:{canon(c['actor'])}"]
-            label, weight = c["actor"], 2
-        else:
-            a = articles_by_name.get(c.get("article"), {})
-            outlet = a.get("outlet")
-            nodes = [f"src:{canon(outlet)}" if outlet else f"article:{c.get('article')}"]
-            label, weight = outlet or f"{c.get('article')} (own reporting)", 1
-        for nd in nodes:
-            uf.union(cid, nd)
-        # a named source names a merged root better than an outlet's own reporting
-        label_votes[cid] = (label, weight)
+        # sources named side by side are sources of their own: one node per chain of the claim
+        chains = [[x for x in ch if x] for ch in (c.get("source_chains") or [c.get("attributed_to") or []])]
+        chains = [ch for ch in chains if ch] or [[]]
+        parts = [cid] + [f"{cid}#{k}" for k in range(1, len(chains))]
+        parts_of[id(c)] = parts
+        for part, chain in zip(parts, chains):
+            uf.add(part)
+            if chain:
+                nodes = [f"src:{canon(x)}" for x in chain]
+                label, weight = chain_root(chain, media), 3
+            elif stance in ("confirmed", "denied") and c.get("actor"):
+                nodes = [f"src:{canon(c['actor'])}"]
+                label, weight = c["actor"], 2
+            else:
+                a = articles_by_name.get(c.get("article"), {})
+                outlet = a.get("outlet")
+                nodes = [f"src:{canon(outlet)}" if outlet else f"article:{c.get('article')}"]
+                label, weight = outlet or f"{c.get('article')} (own reporting)", 1
+            for nd in nodes:
+                uf.union(part, nd)
+            # a named source names a merged root better than an outlet's own reporting
+            label_votes[part] = (label, weight)
     # copies count once: a claim in a copy joins the claims with the same number in its family
     fam_members: dict[str, list[dict]] = defaultdict(list)
     for c in members:
@@ -196,12 +202,13 @@ def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: 
     comp_order: dict = {}
     supports: set = set()  # components with a claim that is not a denial: the sources that count
     for c in members:
-        r = uf.find(node_of[id(c)])
-        label, weight = label_votes[node_of[id(c)]]
-        comp_votes[r][label] += weight
-        comp_order.setdefault(r, len(comp_order))
-        if (c.get("stance") or "") != "denied":
-            supports.add(r)
+        for part in parts_of[id(c)]:
+            r = uf.find(part)
+            label, weight = label_votes[part]
+            comp_votes[r][label] += weight
+            comp_order.setdefault(r, len(comp_order))
+            if (c.get("stance") or "") != "denied":
+                supports.add(r)
     comp_label = {r: max(votes, key=votes.__getitem__) for r, votes in comp_votes.items()}
     # two components that happen to get the same label are still two sources; keep labels apart
     labels: list[str] = []

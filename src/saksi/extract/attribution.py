@@ -54,6 +54,7 @@ class SentAttr:
     deny: list[tuple[int, str | None, str | None]] = field(default_factory=list)
     plan: list[int] = field(default_factory=list)
     estimate: list[int] = field(default_factory=list)
+    parallel: list[frozenset[str]] = field(default_factory=list)  # names one cue gives side by side
     points_back: bool = False  # "That emerges from a new MSMT report": its sources are the sentence before's
 
     def names(self) -> list[str]:
@@ -158,6 +159,9 @@ class Attributions:
                 hits.append((a, srcs, span))
         hits.sort(key=lambda h: h[0])
         for at, srcs, span in hits:
+            side = _side_by_side(s, C, srcs)
+            if len(side) > 1:
+                sa.parallel.append(frozenset(side))
             sa.cues.append(at)
             if span and span[1] > span[0]:
                 sa.spans.append(span)
@@ -371,6 +375,34 @@ class Attributions:
                 own = m.canonical if m.type in (PERSON, ORG, MEDIA) else name
                 return name, own
         return None, None
+
+
+def _side_by_side(s: str, C: LangCues, srcs: list[Source]) -> list[str]:
+    """The names of one cue that stand side by side ("AS, Korea Selatan, dan Ukraina"; "Reuters and
+    AFP"): joined only by commas and conjunctions, each a source of its own, not links of a chain."""
+    srcs = sorted(srcs, key=lambda x: x.start)
+    out: list[str] = []
+    for a, b in zip(srcs, srcs[1:]):
+        between = s[a.end:b.start]
+        words = re.findall(r"\w+", between.lower())
+        if not between.strip() or not ("," in between or words) or not all(C.conjunctions.get(w) for w in words):
+            return []  # "NIS chief Cho" or "Lee, citing NIS": one chain
+        for x in (a, b):
+            if x.name not in out:
+                out.append(x.name)
+    return out
+
+
+def source_chains(names: list[str], parallel: list[frozenset[str]]) -> list[list[str]]:
+    """``attributed_to`` (nearest first) as the chains it holds: names given side by side each head
+    a chain of their own, followed by the relays named beside them ("klaim dari AS, Korea Selatan,
+    dan Ukraina" → three chains; "MSMT ... dikutip NBC News" → one)."""
+    for side in parallel:
+        heads = [n for n in names if n in side]
+        if len(heads) > 1:
+            rest = [n for n in names if n not in side]
+            return [[h] + rest for h in heads]
+    return [list(names)] if names else []
 
 
 # ---------------------------------------------------------------- text helpers

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import regex
 
 from saksi.claimtypes import claim_types
-from saksi.extract.attribution import Attributions, SentAttr
+from saksi.extract.attribution import Attributions, SentAttr, source_chains
 from saksi.extract.context import (
     GPE, HARD_BREAK, MEDIA, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
 )
@@ -204,6 +204,7 @@ class ClaimReader:
             qualifier=qualifier, period_start=period[0] if period else None,
             period_end=period[1] if period else None, attributed_to=names, stance=stance,
             in_caption=st.caption, sentence=st.text, object_class=obj.cls,
+            source_chains=source_chains(names, sa.parallel + (header.attr.parallel if header and header.attr else [])),
             unit=unit or SCHEMA.object_classes[obj.cls].unit,
         )
         self._last[st.paragraph] = (c, obj, verb or "")
@@ -463,6 +464,7 @@ class ClaimReader:
             sa = self.att.of(nxt)
             if sa.points_back and sa.names():
                 c.attributed_to = sa.names()
+                c.source_chains = source_chains(c.attributed_to, sa.parallel)
                 if c.stance == "asserted":
                     c.stance = "reported"
 

@@ -30,7 +30,8 @@ def article_rows(store) -> list[dict]:
 
 def claim_rows(store) -> list[dict]:
     return [{**{k: _num(c[k]) for k in CLAIM_FIELDS}, "id": c["id"], "start": c["start"], "end": c["end"],
-             "in_caption": c["in_caption"], "object_class": c.get("object_class"), "unit": c.get("unit")}
+             "in_caption": c["in_caption"], "object_class": c.get("object_class"), "unit": c.get("unit"),
+             "source_chains": c.get("source_chains")}
             for c in store.claims()]
 
 

@@ -97,11 +97,11 @@ class Store:
                       [(a.key, i, s.start, s.end, s.paragraph, int(s.caption)) for i, s in enumerate(a.sentences)])
         c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
                       [(a.key, m.start, m.end, m.text, m.canonical, m.type, m.qid, m.role) for m in an.mentions])
-        c.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        c.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                       [(f"{a.key[:12]}:c{i}", a.key, x.quote, x.start, x.end, x.action, x.object, x.actor, x.recipient,
                         x.value, x.value_low, x.value_high, x.qualifier, x.period_start, x.period_end,
                         json.dumps(x.attributed_to, ensure_ascii=False), x.stance, int(x.in_caption), x.sentence,
-                        x.object_class, x.unit)
+                        x.object_class, x.unit, json.dumps(x.source_chains, ensure_ascii=False))
                        for i, x in enumerate(an.claims)])
         c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                       [(f"{a.key[:12]}:e{i}", a.key, e.date, e.type, e.summary,
@@ -147,6 +147,7 @@ class Store:
         out = []
         for d in self._named("claims"):
             d["attributed_to"] = json.loads(d["attributed_to"])
+            d["source_chains"] = json.loads(d["source_chains"]) if d.get("source_chains") else None
             d["in_caption"] = bool(d["in_caption"])
             out.append(d)
         return out
