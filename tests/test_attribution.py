@@ -165,3 +165,24 @@ def test_each_source_side_by_side_counts_as_independent():
              "source_chains": [["MSMT", "NBC News"]]}
     roots, _ = count_roots([side, chain], {}, {}, frozenset({"nbc news"}))
     assert sorted(roots) == ["MSMT", "South Korea", "Ukraine", "United States"]
+
+
+@pytest.mark.parametrize("text, lang, denier", [
+    ("Rusia membantah kabar bahwa ribuan tentara Korea Utara (Korut) bakal diberangkatkan ke negeri itu.", "id", "Russia"),
+    ("Kabar Ribuan Tentara Korut Dikirim Bantu Perang Dibantah Rusia", "id", "Russia"),
+    ("Reports that 2,000 North Korean troops were sent to Kursk were denied by Moscow.", "en", "Russia"),
+    ("Pyongyang dementiert, 3.000 Soldaten nach Russland geschickt zu haben.", "de", "North Korea"),
+    ("Moscú negó haber recibido 100 misiles de Corea del Norte.", "es", "Russia"),
+])
+def test_a_denial_is_credited_to_the_one_who_denies(text, lang, denier):
+    from facts_helper import claims_of
+
+    c = claims_of(text, lang=lang)[0]
+    assert (c.stance, c.attributed_to[:1]) == ("denied", [denier])
+
+
+def test_the_one_confirming_that_it_sent_is_the_actor():
+    from facts_helper import claims_of
+
+    c = claims_of("North Korea confirmed that it had sent 1,000 troops to Russia.")[0]
+    assert (c.actor, c.stance, c.attributed_to) == ("North Korea", "confirmed", [])

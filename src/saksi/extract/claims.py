@@ -166,6 +166,11 @@ class ClaimReader:
             actor = header.actor
         if actor is None and prev is not None and (obj.elided or not self._has_subject(st, C, ms, sa, floor, q.start)):
             actor = prev[0].actor
+        if actor is None and verb != "receive" and not casualty:
+            # "North Korea confirmed that it had sent 1,000 troops": the one confirming is the sender
+            conf = [c for c in sa.confirm if c[1] and c[0] < q.start and self._governs(st, C, sa, c[0], q.start)]
+            if conf:
+                actor = conf[-1][1]
         if actor is None:
             actor = self._prev_subject(st)
         if verb == "receive" and recipient is None:
@@ -288,7 +293,8 @@ class ClaimReader:
         if p in starts:
             b, m = starts[p]
             if m.type in (GPE, PERSON, "ORG") and self.ctx.actor(m):
-                return m, b
+                alias = _PAREN_ALIAS.match(s, b)  # "tentara Korea Utara (Korut) bakal dikirim"
+                return m, (alias.end() if alias else b)
             return None, end
         link = C.source_before_prep.match(s, p)
         if link:
@@ -657,9 +663,13 @@ class ClaimReader:
             weak = weak or ha.weak
             plan = plan or header.plan
         # a denial or confirmation in another clause ("Moscow denies ..., but Kyiv says 50 ...") is not this one's
-        deny = [d for d in sa.deny if clause <= d[0] < nxt]
-        confirm = [c for c in sa.confirm if clause <= c[0] < q.start]
+        deny = [d for d in sa.deny if clause <= d[0] < nxt or self._governs(st, C, sa, d[0], q.start)]
+        confirm = [c for c in sa.confirm if clause <= c[0] < q.start or self._governs(st, C, sa, c[0], q.start)]
         if deny:
+            # the one who denies is credited with the denial ("Russia denies ...", "dibantah Rusia")
+            who = self._agent_after(st, C, deny[-1][0]) or deny[-1][1]
+            if who and not any(n == who for n in names):
+                names = [who] + names
             return names, "denied"
         if confirm:
             _, who, source = confirm[-1]
@@ -676,6 +686,33 @@ class ClaimReader:
         if weak:
             return names, "alleged"
         return names, "asserted"
+
+    def _governs(self, st, C, sa: SentAttr, cue: int, pos: int) -> bool:
+        """A denial or confirmation before the claim's clause whose complement the claim is
+        ("Pyongyang dementiert, 3.000 Soldaten geschickt zu haben", "confirmed that ..."): no break,
+        no other source and no new clause stand between them."""
+        s = st.text
+        if cue >= pos or pos - cue > 200 or HARD_BREAK.search(s, cue, pos):
+            return False
+        if any(cue < c < pos for c in sa.cues):
+            return False
+        return not any(m for m in WORD.finditer(s, cue, pos) if C.clause_breaks.match(s, m.start()))
+
+    def _agent_after(self, st, C, cue: int) -> str | None:
+        """The doer named right after a passive verb ("Dibantah Rusia", "denied by Moscow")."""
+        s = st.text
+        hit = C.passive_cues.match(s, cue)
+        end = hit[0] if hit else next((m.end() for m in WORD.finditer(s, cue) if m.start() == cue), cue)
+        p = _skip(s, end)
+        ag = C.agent_before.match(s, p)
+        if ag:
+            p = _skip(s, ag[0])
+        elif not hit:
+            return None  # "Russia denies North Korea sent ...": after an active verb stands its object
+        ms = self.ctx.local(st)
+        if p in ms.at:
+            return self.ctx.actor(ms.at[p][1])
+        return None
 
     # ------------------------------------------------------------ clause bounds and quote
     def _floor(self, s: str, C: LangCues, pos: int, prv: int) -> int:
@@ -768,6 +805,8 @@ _CALIBRE = regex.compile(r"\d{2,3}(?:[.,]\d)?[ \u00a0-]?")
 _DESIGNATOR = regex.compile(r"(?:\p{Lu}[\p{L}\d]*|\d+\p{L}+)(?:-[\p{L}\d]+)*(?=\s)")
 
 
+# a short alias in brackets after a name: "Korea Utara (Korut)", "the DPRK (North Korea)"
+_PAREN_ALIAS = regex.compile(r"[ \t\u00a0]*\((?:[^()\n,;]{1,40})\)")
 _END_PUNCT = " \t\u00a0.!?\"”’')"
 
 
