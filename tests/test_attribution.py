@@ -186,3 +186,15 @@ def test_the_one_confirming_that_it_sent_is_the_actor():
 
     c = claims_of("North Korea confirmed that it had sent 1,000 troops to Russia.")[0]
     assert (c.actor, c.stance, c.attributed_to) == ("North Korea", "confirmed", [])
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Lee Seong-kweun, a member of the parliamentary intelligence committee, said 600 North Korean soldiers had been killed.",
+     "en", "Lee Seong-kweun"),
+    ("Sergei Shoigu, sekretaris Dewan Keamanan Rusia, mengatakan 5.000 tentara Korea Utara dikirim ke Kursk.",
+     "id", "Sergei Shoigu"),
+])
+def test_a_speaker_before_an_apposition(text, lang, source):
+    from facts_helper import claims_of
+
+    assert claims_of(text, lang=lang)[0].attributed_to[:1] == [source]

@@ -248,6 +248,12 @@ class Attributions:
                 break
             inside.insert(0, before[-1])
             floor = before[-1][0]
+        if not inside and not s[floor:cue].strip():
+            # "Sergey Shoigu, secretário do Conselho de Segurança russo, declarou": an apposition
+            # between the speaker and the verb
+            appos = _apposition_owner(s, C, ms, floor)
+            if appos is not None:
+                return self._pick(st, C, [appos], False), (appos[0], cue)
         if inside and (gap_words(s, inside[-1][1], cue) > 4 or C.verbs.search(s, inside[-1][1], cue)):
             inside = []  # "Pyongyang has deployed an estimated": the name is the subject of another verb
         if inside and C.src_after.search(s, floor, inside[0][0]):
@@ -494,6 +500,27 @@ def _closed_apposition(s: str, C: LangCues, ms, a: int) -> bool:
         return True
     conj = C.conjunctions.match(s, nxt)
     return bool(conj) and _skip_space(s, conj[0]) in ms.at
+
+
+def _apposition_owner(s: str, C: LangCues, ms, floor: int):
+    """The name before ", <apposition>," that ends at ``floor``: (start, end, mention) or None."""
+    j = floor
+    while j > 0 and s[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == 0 or s[j - 1] != ",":
+        return None
+    j -= 1  # the comma closing the apposition
+    k = s.rfind(",", max(0, j - 160), j)  # the comma opening it
+    if k <= 0 or gap_words(s, k + 1, j) > 14 or C.src_before.search(s, k + 1, j) or C.verbs.search(s, k + 1, j) \
+            or C.src_after.search(s, k + 1, j):
+        return None
+    end = k
+    while end > 0 and s[end - 1] in " \t\u00a0":
+        end -= 1
+    before = [x for x in ms.between(max(0, end - 80), end) if x[1] == end]
+    if not before or before[-1][2].type not in (PERSON, ORG, MEDIA, GPE):
+        return None
+    return before[-1]
 
 
 def _subject_floor(s: str, C: LangCues, cue: int, floor: int = 0) -> int:
