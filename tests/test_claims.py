@@ -322,44 +322,6 @@ def test_a_huge_sentence_stays_fast():
     assert time.perf_counter() - t < 30
 
 
-def test_extraction_speed():
-    """Claims + events + cited sources of a portal-length article: well above 100 articles/s."""
-    from facts_helper import resources
-    from saksi.entities.resolver import ArticleResolver
-    from saksi.extract import context
-    from saksi.extract.attribution import cited_sources
-    from saksi.extract.claims import extract_claims
-    from saksi.extract.events import extract_events
-    from saksi.model import Document
-    from saksi.pipeline import clean
-
-    body = ("Menurut laporan MSMT yang dikutip NBC News, Korea Utara telah mengirim lebih dari 11.000 "
-            "tentara ke Rusia sepanjang 2024. Sekitar 600 tentara Korut tewas dan ribuan lainnya terluka, "
-            "kata anggota parlemen Korea Selatan Lee Seong-kweun. Menteri Pertahanan Rusia Andrey Belousov "
-            "bertemu dengan Kim Jong Un di Pyongyang pada Jumat (29/11/2024).\n\n") * 4
-    res = resources()
-    a, norm = clean(Document(name="s", path="s", text=body, published="2024-11-30"), res)
-    r = ArticleResolver(res.kb, ner=None, languages=("id",), date="2024-11-30")
-    ms = []
-    for p in a.paragraphs:
-        for m in r.mentions(p.text, ()):
-            m.start += p.start
-            m.end += p.start
-            ms.append(m)
-    from datetime import date
-
-    ref = date(2024, 11, 30)
-    n = 30
-    t = time.process_time()
-    for _ in range(n):
-        context._RECENT.clear()
-        cs = extract_claims(a, norm.text, r, ref, ms)
-        extract_events(a, norm.text, r, ref, ms)
-        cited_sources(a, norm.text, r, ms, cs)
-    per_second = n / max(time.process_time() - t, 1e-9)
-    assert per_second >= 100, per_second
-
-
 def test_a_new_language_needs_data_only(monkeypatch):
     """A language saksi has no code for works from its data files alone: here a made-up code whose
     files are the Indonesian ones plus two Malay words."""

@@ -122,6 +122,7 @@ def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
     from saksi.entities.resolver import ArticleResolver
     from saksi.extract.attribution import cited_sources
     from saksi.extract.claims import extract_claims
+    from saksi.extract.context import annotate
     from saksi.extract.dates import latest_explicit_date
     from saksi.extract.events import extract_events
 
@@ -140,9 +141,12 @@ def read_facts(analysis: Analysis, text: str, res: Resources) -> None:
             m.start += start
             m.end += start
             analysis.mentions.append(m)
-    analysis.claims = extract_claims(a, text, resolver, ref, analysis.mentions)
-    analysis.events = extract_events(a, text, resolver, ref, analysis.mentions)
-    a.cited_sources = cited_sources(a, text, resolver, analysis.mentions, analysis.claims)
+    # one annotated document (sentences, names, quantities, dates, periods, attributions) read by
+    # every extractor
+    doc = annotate(a, text, resolver, ref, analysis.mentions)
+    analysis.claims = extract_claims(doc)
+    analysis.events = extract_events(doc)
+    a.cited_sources = cited_sources(doc, analysis.claims)
 
 
 def _as_date(value: str | None):

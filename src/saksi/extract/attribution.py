@@ -22,12 +22,11 @@ import re
 from dataclasses import dataclass, field
 
 from saksi.extract.context import (
-    GPE, LOC, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+    GPE, MAX_SENTENCE, LOC, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
 from saksi.extract.cues import LangCues, cues
 
 _NP_MAX_WORDS = 14
-MAX_SENTENCE = 20000
 _CAP = r"(?:[^\W\d_a-z][\w'’\-.&]*)"  # a word starting with a capital letter (any script with case)
 
 
@@ -75,22 +74,13 @@ def _dedupe(names) -> list[str]:
 class Attributions:
     """The attribution of every sentence of an article, read in order (sources point back)."""
 
-    def __init__(self, ctx: Ctx):
+    def __init__(self, ctx: ArticleDoc):
         self.ctx = ctx
         self.by_sent: list[SentAttr | None] = [None] * len(ctx.sents)
         self._last_report: list[str] = []
         self._last_sources: list[str] = []
         self._last_person: str | None = None
         self._done = -1
-
-    @classmethod
-    def of_ctx(cls, ctx: Ctx) -> "Attributions":
-        """The attributions of an article's context, read once and kept with it."""
-        att = getattr(ctx, "_attributions", None)
-        if att is None:
-            att = cls(ctx)
-            ctx._attributions = att
-        return att
 
     def of(self, st: Sent) -> SentAttr:
         while self._done < st.index:
@@ -573,10 +563,10 @@ def _credit_like(st: Sent) -> bool:
     return bool(hit) and t[hit[0]:hit[0] + 2].lstrip()[:1] in (":", "/", "-", "|")
 
 
-def cited_sources(article, text, resolver, mentions, claims) -> list[str]:
+def cited_sources(doc: ArticleDoc, claims) -> list[str]:
     """Canonical names of the agencies, outlets, officials and reports the article credits."""
-    ctx = shared_ctx(article, text, resolver, None, mentions)
-    att = Attributions.of_ctx(ctx)
+    ctx, article = doc, doc.article
+    att = doc.attributions
     out: list[str] = []
 
     def add(name: str | None) -> None:
@@ -590,7 +580,7 @@ def cited_sources(article, text, resolver, mentions, claims) -> list[str]:
         for n in getattr(c, "attributed_to", None) or ():
             add(n)
     # news agencies credited under photos
-    kb = getattr(resolver, "kb", None)
+    kb = doc.kb
     for st in ctx.sents:
         if st.caption or _credit_like(st):
             for m in ctx.sent_mentions(st):

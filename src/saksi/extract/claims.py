@@ -27,9 +27,9 @@ from dataclasses import dataclass
 import regex
 
 from saksi.claimtypes import claim_types
-from saksi.extract.attribution import Attributions, SentAttr, source_chains
+from saksi.extract.attribution import SentAttr, source_chains
 from saksi.extract.context import (
-    GPE, HARD_BREAK, MEDIA, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+    GPE, HARD_BREAK, MAX_SENTENCE, MEDIA, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
 from saksi.extract.cues import LangCues, cues
 from saksi.model import Claim, Mention
@@ -39,7 +39,6 @@ SCHEMA = claim_types()
 CASUALTY_VERBS = frozenset(v for a in SCHEMA.casualty_actions for v in SCHEMA.verbs_of(a))
 CASUALTY_ACTIONS = SCHEMA.casualty_actions
 SUPPLY_ACTIONS = SCHEMA.transfer_actions
-MAX_SENTENCE = 20000  # longer "sentences" are not prose: read only their start
 
 
 @dataclass
@@ -62,16 +61,15 @@ class _Header:
     plan: bool = False
 
 
-def extract_claims(article, text, resolver, ref, mentions) -> list[Claim]:
-    """Every claim of a number the article makes, in reading order."""
-    ctx = shared_ctx(article, text, resolver, ref, mentions)
-    return ClaimReader(ctx).read()
+def extract_claims(doc: ArticleDoc) -> list[Claim]:
+    """Every claim of a number the annotated article makes, in reading order."""
+    return ClaimReader(doc).read()
 
 
 class ClaimReader:
-    def __init__(self, ctx: Ctx):
+    def __init__(self, ctx: ArticleDoc):
         self.ctx = ctx
-        self.att = Attributions.of_ctx(ctx)
+        self.att = ctx.attributions
         self.claims: list[Claim] = []
         self._last: dict[int, tuple[Claim, _Obj, str]] = {}  # paragraph -> (claim, object, verb class)
         self._headers: dict[int, _Header] = {}
@@ -80,19 +78,14 @@ class ClaimReader:
 
     # ------------------------------------------------------------ article
     def read(self) -> list[Claim]:
-        from saksi.extract.numbers import find_quantities
-
         for st in self.ctx.sents:
             C = cues(st.lang)
             if C is None or not C.has_claims:
                 continue
             s = st.text if len(st.text) <= MAX_SENTENCE else st.text[:MAX_SENTENCE]
-            try:
-                # counts, and measures in a unit some claim type counts in ("74.000 ton bahan peledak")
-                qs = [q for q in find_quantities(s, st.lang)
-                      if q.kind == "count" or (q.kind == "measure" and q.unit and C.measure_units.get(q.unit))]
-            except (ValueError, OverflowError, RecursionError):
-                continue
+            # counts, and measures in a unit some claim type counts in ("74.000 ton bahan peledak")
+            qs = [q for q in self.ctx.quantities(st)
+                  if q.kind == "count" or (q.kind == "measure" and q.unit and C.measure_units.get(q.unit))]
             if not qs:
                 self.att.of(st)
                 continue
@@ -611,14 +604,7 @@ class ClaimReader:
 
     # ------------------------------------------------------------ period
     def _periods(self, st: Sent):
-        if not hasattr(st, "_periods"):
-            from saksi.extract.dates import find_periods
-
-            try:
-                st._periods = find_periods(st.text[:MAX_SENTENCE], st.lang, self.ctx.ref)
-            except (ValueError, OverflowError, RecursionError):
-                st._periods = []
-        return st._periods
+        return self.ctx.periods(st)
 
     def _period(self, st: Sent, C: LangCues, sa: SentAttr, q, floor: int, nxt: int):
         s = st.text

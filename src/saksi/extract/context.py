@@ -1,8 +1,17 @@
-"""What claims, attribution and events share about one article: its sentences, the names found in
-them and what those names stand for, list items and their headers, quoted speech, words.
+"""One annotated document per article: the layers claims, attribution and events all read.
 
-Offsets are into the normalised text the pipeline hands over; a sentence's own offsets are
-relative to its start (``local``) where that is said.
+``annotate(article, text, resolver, ref, mentions)`` builds an ``ArticleDoc`` once per article
+(the pipeline does, in ``read_facts``). Its layers, each with offsets into the one normalised text:
+
+- ``sents``: sentences, with their language, list items and headers, quoted speech;
+- mentions: the names found, per sentence (``local``), and what they stand for (``actor``,
+  ``recipient``, ``state_of``);
+- ``quantities(st)``, ``dates(st)``, ``periods(st)``: the numbers, dates and periods of a sentence,
+  computed once and read by every extractor;
+- ``attributions``: who each sentence credits and how sure it is (``attribution.Attributions``).
+
+Spans are moved to the original text once, by the pipeline, after every extractor has run. A
+sentence's own offsets are relative to its start (``local``) where that is said.
 """
 from __future__ import annotations
 
@@ -99,8 +108,11 @@ class Local:
         return out
 
 
-class Ctx:
-    """One article's sentences and names, with the entity each name stands for."""
+MAX_SENTENCE = 20000  # longer "sentences" are not prose: only their start is read for numbers
+
+
+class ArticleDoc:
+    """One article annotated in layers: sentences, names, quantities, dates, periods, attributions."""
 
     def __init__(self, article: Article, text: str, resolver, ref, mentions: list[Mention]):
         self.article = article
@@ -112,6 +124,42 @@ class Ctx:
         self._starts = [m.start for m in self.mentions]
         self._entities: dict[str, object] = {}
         self.sents = self._sentences(article, text)
+        self._quantities: dict[int, list] = {}
+        self._dates: dict[int, list] = {}
+        self._periods: dict[int, list] = {}
+        self._attributions = None
+
+    # ------------------------------------------------------------ layers read by every extractor
+    @property
+    def attributions(self):
+        """Who each sentence credits and how sure it is, read in order (sources point back)."""
+        if self._attributions is None:
+            from saksi.extract.attribution import Attributions
+
+            self._attributions = Attributions(self)
+        return self._attributions
+
+    def quantities(self, st: "Sent") -> list:
+        """Every amount of the sentence (``numbers.find_quantities``), offsets local to it."""
+        if st.index not in self._quantities:
+            from saksi.extract.numbers import find_quantities
+
+            self._quantities[st.index] = _safe(find_quantities, st.text[:MAX_SENTENCE], st.lang)
+        return self._quantities[st.index]
+
+    def dates(self, st: "Sent") -> list:
+        if st.index not in self._dates:
+            from saksi.extract.dates import find_dates
+
+            self._dates[st.index] = _safe(find_dates, st.text[:MAX_SENTENCE], st.lang, self.ref)
+        return self._dates[st.index]
+
+    def periods(self, st: "Sent") -> list:
+        if st.index not in self._periods:
+            from saksi.extract.dates import find_periods
+
+            self._periods[st.index] = _safe(find_periods, st.text[:MAX_SENTENCE], st.lang, self.ref)
+        return self._periods[st.index]
 
     # ------------------------------------------------------------ sentences
     def _sentences(self, article: Article, text: str) -> list[Sent]:
@@ -309,21 +357,14 @@ def gap_words(s: str, a: int, b: int) -> int:
     return sum(1 for _ in WORD.finditer(s, a, b))
 
 
-# The pipeline reads claims, events and cited sources of one article one after the other with the
-# same objects: they share one Ctx (and its attributions) instead of reading the sentences thrice.
-_RECENT: list[tuple[tuple, "Ctx"]] = []
-_RECENT_MAX = 4
+def _safe(read, *args) -> list:
+    """A layer of a sentence; text no reader can take (absurd digit runs, nesting) has none."""
+    try:
+        return read(*args)
+    except (ValueError, OverflowError, RecursionError):
+        return []
 
 
-def shared_ctx(article: Article, text: str, resolver, ref, mentions) -> Ctx:
-    key = (id(article), id(resolver), id(mentions), len(text), len(mentions or ()), getattr(article, "key", None))
-    for k, ctx in _RECENT:
-        if k == key and ctx.text is text:
-            if ctx.ref is None and ref is not None:
-                ctx.ref = ref
-            return ctx
-    ctx = Ctx(article, text, resolver, ref, mentions)
-    _RECENT.insert(0, (key, ctx))
-    del _RECENT[_RECENT_MAX:]
-    return ctx
-
+def annotate(article: Article, text: str, resolver, ref, mentions) -> ArticleDoc:
+    """The annotated document of one article (``text`` is its normalised text)."""
+    return ArticleDoc(article, text, resolver, ref, mentions)

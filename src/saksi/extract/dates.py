@@ -96,6 +96,10 @@ class _D:
     line_prefixes: list
     timezones: list
     fillers: list
+    clock: str  # regex of the marks between hours and minutes ("10h32"), or ""
+    seasons: dict  # season word -> (first month, last month)
+    season_needs_cue: bool
+    plural_units: set
     pats: dict  # name -> compiled pattern (None when the language has no such form)
     num_words: Callable[[str], float | None]
 
@@ -126,6 +130,12 @@ def _compiled(code: str) -> _D:
         if isinstance(k, str) and isinstance(v, (list, tuple)) and len(v) == 2:
             relative[_norm(k)] = (str(v[0]), int(v[1]))
     units = {_norm(k): str(v) for k, v in (d.get("units") or {}).items() if isinstance(k, str)}
+    seasons = {}
+    for k, v in (d.get("seasons") or {}).items():
+        if isinstance(k, str) and isinstance(v, (list, tuple)) and len(v) == 2 and all(1 <= int(x) <= 12 for x in v):
+            seasons[_norm(k)] = (int(v[0]), int(v[1]))
+    # relative expressions of a year ("tahun ini", "last year"): after a month they give its year
+    rel_years = [k for k, (u, _n) in relative.items() if u == "years"]
     L = lambda key: _strs(d.get(key))  # noqa: E731
 
     MON = _opt(months)
@@ -145,7 +155,14 @@ def _compiled(code: str) -> _D:
     nwords = [k for key in ("words", "multipliers", "teens") for k in (nd.get(key) or {}) if isinstance(k, str)]
     NW = _opt(nwords)
     N = r"(?:\d{1,3}|" + NW + r"(?:(?:[ \t\u00a0]{1,2}|-)" + NW + r"){0,3})"
-    calendar = list(months) + list(weekdays)
+    calendar = list(months) + list(weekdays) + list(seasons)
+    SEASON = _opt(seasons)
+    SJ = _opt(L("season_year_joiners"))
+    MRJ = ("(?:" + _S + _opt(L("month_year_joiners") + L("month_relative_joiners")) + ")?"
+           if L("month_year_joiners") + L("month_relative_joiners") else "")
+    SP = r"(?:(?<=[-'’])|" + _S + r")"  # after a prep: spaces, or nothing after "mid-" or "l'"
+    VAGUE = _opt([k for k in (nd.get("vague_prefixes") or {}) if isinstance(k, str)])
+    clock = "|".join(re.escape(x) for x in sorted(L("clock_marks"), key=len, reverse=True))
 
     def c(p, flags=re.I):
         return re.compile(p, flags)
@@ -173,6 +190,13 @@ def _compiled(code: str) -> _D:
         # at a month: Januari–Maret 2025, Januari dan Maret 2025 (after an opener)
         "mrange": c(r"(?P<m1>" + MON + r")\.?(?:" + _S + MY_JOIN + r"(?P<y1>\d{4}))?" + _S0 + r"(?P<join>" + JOIN + r")"
                     + _S0 + MW + r"(?P<m2>" + MON + r")\.?(?:,?" + _S + MY_JOIN + r"(?P<y2>\d{4})(?!\d))?"),
+        # at a month: Januari tahun ini, January last year, enero del año pasado
+        "mrel": c(r"(?P<m>" + MON + r")\.?" + MRJ + _S + r"(?P<r>" + _opt(rel_years) + r")") if rel_years else None,
+        # at a season: summer of 2022, musim gugur 2024, l'été 2024, el verano de 2023
+        "season_y": c(r"(?P<s>" + SEASON + r")(?:" + _S + SJ + r")?" + _S + YW + YEAR),
+        # at a season: (in the) fall, musim panas lalu, l'été dernier (not "the fall of Kherson")
+        "season": c(r"(?P<s>" + SEASON + r")(?!" + _S0 + r"\d)(?!" + _S + SJ + r")" + post),
+        "season_tail": c(r"(?P<w>" + _opt(L("season_preps")) + r")" + SP + r"\Z"),
         # at a month: Oktober lalu, June (alone)
         "mon": c(r"(?P<m>" + MON + r")(?!" + _S0 + r"\d)" + post),
         # at a weekday: Senin (2/6), Sabtu, 7/6
@@ -182,7 +206,7 @@ def _compiled(code: str) -> _D:
         # looking back from a hit
         "wd_tail": c(r"(?P<wd>" + WD + r")\.?" + _S0 + r"[,(]?" + _S0 + r"\Z"),
         "pb_tail": c(r"(?P<w>" + _opt(list(past_before) + list(next_before)) + r")" + _S + r"\Z"),
-        "prep_tail": c(r"(?P<w>" + _opt(L("month_preps") + L("weekday_cues")) + r")" + _S + MW + r"\Z"),
+        "prep_tail": c(r"(?P<w>" + _opt(L("month_preps") + L("weekday_cues")) + r")" + SP + MW + r"\Z"),
         "year_tail": c(r"(?P<w>" + _opt(L("year_preps") + L("period_in") + L("period_since") + L("period_until"))
                        + r")(?:(?<=-)|" + _S + r")" + YW + r"\Z"),
         "open_tail": c(r"(?P<w>" + OPEN + r")" + _S + r"(?:" + MW + r"|" + YW + r")\Z"),
@@ -192,10 +216,16 @@ def _compiled(code: str) -> _D:
                         + r")") if L("ago_before") else None,
         # periods
         "since": c(r"(?P<w>" + _opt(L("period_since")) + r")", 0),
-        "until_tail": c(r"(?P<w>" + _opt(L("period_until")) + r")" + _S + r"\Z"),
-        "in_tail": c(r"(?P<w>" + _opt(L("period_in")) + r")" + _S + r"\Z"),
+        "until_tail": c(r"(?P<w>" + _opt(L("period_until")) + r")" + SP + r"\Z"),
+        "in_tail": c(r"(?P<w>" + _opt(L("period_in")) + r")" + SP + r"\Z"),
+        # two dates joined: "Agustus lalu sampai Januari tahun ini" (the gap between them)
+        "join_gap": c(r"\A" + _S0 + r"(?P<join>" + JOIN + r")" + _S0 + r"(?:" + MW + r"|" + YW + r")\Z"),
+        # "in the past two years", "dalam dua tahun terakhir", "les deux dernières années"
         "recent": c(r"(?P<rb>" + _opt(L("recent_before")) + r")" + _S + r"(?:(?P<n1>" + N + r")" + _S + r")?(?P<u1>"
-                    + UNITS + r")|(?P<u2>" + UNITS + r")" + _S + r"(?P<ra>" + _opt(L("recent_after")) + r")", 0),
+                    + UNITS + r")|(?P<u2>" + UNITS + r")" + _S + r"(?P<ra>" + _opt(L("recent_after")) + r")"
+                    + (r"|(?<![\w.,])(?P<n3>" + N + r")" + _S + r"(?:" + _opt(L("recent_between")) + r")" + _S
+                       + r"(?P<u3>" + UNITS + r")" if L("recent_between") else ""), 0),
+        "vague_tail": c(r"(?<!\w)(?P<v>" + VAGUE + r")" + _S + r"\Z"),
         "recent_prep_tail": c(r"(?P<w>" + _opt(L("recent_preps")) + r")" + _S + r"\Z"),
     }
 
@@ -212,6 +242,7 @@ def _compiled(code: str) -> _D:
         past_after=past_after, past_before=past_before, next_after=next_after, next_before=next_before,
         relative=relative, units=units, ago_before={_norm(x) for x in L("ago_before")}, join_needs_open={_norm(x) for x in L("period_join_needs_open")},
         line_prefixes=L("line_prefixes"), timezones=L("timezones"), fillers=L("line_fillers"),
+        seasons=seasons, season_needs_cue=bool(d.get("season_needs_cue")), plural_units={_norm(x) for x in L("plural_units")}, clock=clock,
         pats=pats, num_words=num_words,
     )
 
@@ -291,8 +322,9 @@ class _Cand:
     end: int
     prio: int
     value: str | None
-    precision: str
+    precision: str  # year | month | day | season (a season's value is its first month)
     relative: bool
+    last: str | None = None  # a season's last month
 
 
 @dataclass
@@ -358,6 +390,8 @@ def _scan(text: str, D: _D, ref: _dt.date | None, *, shapes_only: bool = False,
             _at_month(text, D, ref, pos, out, shapes_only, periods)
         if key in D.weekdays:
             _at_weekday(text, D, ref, pos, out, shapes_only)
+        if key in D.seasons:
+            _at_season(text, D, ref, pos, key, out, shapes_only)
         if shapes_only or ref is None:
             continue
         if key in D.relative:
@@ -432,8 +466,9 @@ def _at_month(text, D, ref, pos, out, shapes_only, periods) -> None:
     P = D.pats
     if P["mdy"] is not None:
         m = P["mdy"].match(text, pos)
-        if m:
-            c = _day_month(D, text, m, D.months[_norm(m.group("m"))], int(m.group("d")), ref, shapes_only)
+        if m:  # with its day, a short month form is a date too ("Nov. 5")
+            c = _day_month(D, text, m, D.months[_norm(m.group("m"))], int(m.group("d")), ref, shapes_only,
+                           short_ok=True)
             if c:
                 out.append(c)
                 return
@@ -456,6 +491,13 @@ def _at_month(text, D, ref, pos, out, shapes_only, periods) -> None:
             return
     if ref is None:
         return
+    if P["mrel"] is not None:
+        m = P["mrel"].match(text, pos)
+        if m and _capital_ok(D, m.group("m")):  # "Januari tahun ini", "enero del año pasado"
+            y = ref.year + D.relative[_norm(m.group("r"))][1]
+            if _YEAR_MIN <= y <= _YEAR_MAX:
+                out.append(_Cand(pos, m.end(), 2, _ym(y, D.months[_norm(m.group("m"))]), "month", True))
+                return
     m = P["mon"].match(text, pos)
     if not m:
         return
@@ -493,6 +535,48 @@ def _month_range(text, D, ref, pos, m):
     if not (_YEAR_MIN <= y1 <= _YEAR_MAX and _YEAR_MIN <= y2 <= _YEAR_MAX) or (y1, m1) > (y2, m2):
         return None
     return (y1, m1), (y2, m2), explicit, (o.start() if o else pos)
+
+
+def _season_year(ref: _dt.date, s1: int, s2: int, direction: str, include_current: bool) -> int:
+    """The year in which the meant season starts (a season without a year, see the docstring)."""
+    now = (ref.year, ref.month)
+
+    def span(y):
+        return (y, s1), (y if s2 >= s1 else y + 1, s2)
+
+    years = range(ref.year - 2, ref.year + 3)
+    if direction == "next":
+        ok = [y for y in years if (span(y)[1] >= now if include_current else span(y)[0] > now)]
+        return min(ok)
+    ok = [y for y in years if (span(y)[0] <= now if include_current else span(y)[1] < now)]
+    return max(ok)
+
+
+def _at_season(text, D, ref, pos, key, out, shapes_only) -> None:
+    if shapes_only:
+        return  # the year of "summer 2022" is the numbers scanner's year (year_preps)
+    P = D.pats
+    s1, s2 = D.seasons[key]
+    m = P["season_y"].match(text, pos)
+    if m:  # "summer of 2022", "musim gugur 2024"
+        y = int(m.group("y"))
+        if _YEAR_MIN <= y < _YEAR_MAX:
+            out.append(_Cand(pos, m.end(), 2, _ym(y, s1), "season", False, _ym(y if s2 >= s1 else y + 1, s2)))
+        return
+    if ref is None:
+        return
+    m = P["season"].match(text, pos)
+    if not m:
+        return
+    pb = _tail(D, "pb_tail", text, pos, 24)
+    post = m.group("post")
+    if not (pb or (post and not D.season_needs_cue) or _tail(D, "season_tail", text, pos, 32)):
+        return  # "prices fall", "a spring": a season alone needs a cue or a marker
+    direction, inc = _marker(D, pb.group("w") if pb else None, post)
+    y = _season_year(ref, s1, s2, direction or "past", inc if direction else True)
+    if _YEAR_MIN <= y < _YEAR_MAX:
+        out.append(_Cand(pb.start() if pb else pos, m.end(), 3, _ym(y, s1), "season", True,
+                         _ym(y if s2 >= s1 else y + 1, s2)))
 
 
 def _at_weekday(text, D, ref, pos, out, shapes_only) -> None:
@@ -537,7 +621,8 @@ def _at_weekday(text, D, ref, pos, out, shapes_only) -> None:
     out.append(_Cand(pb.start() if pb else pos, m.end(), 5, got.isoformat(), "day", True))
 
 
-def _day_month(D: _D, text: str, m: re.Match, month: int, day: int, ref, shapes_only: bool) -> _Cand | None:
+def _day_month(D: _D, text: str, m: re.Match, month: int, day: int, ref, shapes_only: bool,
+               short_ok: bool = False) -> _Cand | None:
     ys = m.group("y")
     if ys:
         got = _date(int(ys), month, day)
@@ -545,7 +630,8 @@ def _day_month(D: _D, text: str, m: re.Match, month: int, day: int, ref, shapes_
             return None
         c = _Cand(m.start(), m.end(), 0, got.isoformat(), "day", False)
     else:
-        if _norm(m.group("m")) not in D.months_alone or not 1 <= day <= 31 or not _capital_ok(D, m.group("m")):
+        if ((not short_ok and _norm(m.group("m")) not in D.months_alone) or not 1 <= day <= 31
+                or not _capital_ok(D, m.group("m"))):
             return None
         if ref is None:
             return _Cand(m.start(), m.end(), 1, None, "day", True) if shapes_only else None
@@ -593,8 +679,13 @@ def find_dates(text: str, lang: str, ref: _dt.date | None = None) -> list[DateMe
     if not text:
         return []
     D = _compiled(lang)
-    return [DateMention(c.start, c.end, text[c.start:c.end], c.value, c.precision, c.relative)
-            for c in _select(_scan(text, D, _ref(ref))) if c.value]
+    out = []
+    for c in _select(_scan(text, D, _ref(ref))):
+        if c.value and c.precision == "season":  # a season is a date to its (first) year
+            out.append(DateMention(c.start, c.end, text[c.start:c.end], c.value[:4], "year", c.relative))
+        elif c.value:
+            out.append(DateMention(c.start, c.end, text[c.start:c.end], c.value, c.precision, c.relative))
+    return out
 
 
 def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
@@ -625,7 +716,20 @@ def find_periods(text: str, lang: str, ref: _dt.date | None = None) -> list[Peri
         return x.value[:4] + "-01" if x.precision == "year" else x.value[:7]
 
     def last(x: _Cand) -> str:
-        return x.value[:4] + "-12" if x.precision == "year" else x.value[:7]
+        return x.last or (x.value[:4] + "-12" if x.precision == "year" else x.value[:7])
+
+    # two dates joined: "Agustus lalu sampai Januari tahun ini", "from last summer to March"
+    for x1, x2 in zip(mentions, mentions[1:]):
+        if x1.precision == "day" or x2.precision == "day":
+            continue
+        j = P["join_gap"].match(text[x1.end:x2.start])
+        if not j:
+            continue
+        o = _tail(D, "open_tail", text, x1.start)
+        if _norm(j.group("join")) in D.join_needs_open and not o:
+            continue
+        if first(x1) <= last(x2):
+            cands.append(_PCand(o.start() if o else x1.start, x2.end, 0, first(x1), last(x2)))
 
     # since: "sejak Februari 2022", "sejak perang dimulai pada Februari 2022", "since last year"
     low = lowered(text)
@@ -647,19 +751,25 @@ def find_periods(text: str, lang: str, ref: _dt.date | None = None) -> list[Peri
         if x.precision == "day":
             continue
         t = _tail(D, "in_tail", text, x.start, 30)
-        if x.precision == "month" or t or x.relative:
+        if x.precision in ("month", "season") or t or x.relative:
             # "pada 2024", "tahun lalu", "April lalu", "Oktober 2024"
             cands.append(_PCand(t.start() if t else x.start, x.end, 3, first(x), last(x)))
     # recent: "dalam dua tahun terakhir", "in the past two years"
     if r is not None:
         for m in P["recent"].finditer(low):
-            unit = D.units.get(_norm(m.group("u1") or m.group("u2")))
+            g = m.groupdict()
+            uword = _norm(g["u1"] or g["u2"] or g.get("u3") or "")
+            unit = D.units.get(uword)
             start = m.start()
-            ntext = m.group("n1")
+            ntext = g["n1"] or g.get("n3")
             if m.group("u2"):
                 t = _tail(D, "n_tail", text, m.start(), 48)
                 if t:
                     ntext, start = t.group("n"), t.start()
+                elif _tail(D, "vague_tail", text, m.start(), 32):
+                    continue  # "beberapa bulan terakhir": a few months is no stated period
+            if not ntext and uword in D.plural_units:
+                continue  # "nas últimas semanas", "in den letzten Wochen": no number, no period
             n = D.num_words(ntext) if ntext else 1.0
             if unit is None or n is None or n != int(n) or not 0 < n < 1000:
                 continue
@@ -686,6 +796,8 @@ def _line_res(code: str) -> tuple[re.Pattern, re.Pattern]:
     tz = _opt(D.timezones)
     pieces = [
         r"T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?(?:[ \t]*(?:[ap]\.?m\.?))?(?![\w])",
+        # "10h32", "10 h 32", "10h" (clock_marks)
+        (r"\d{1,2}[ \t]?(?:" + D.clock + r")(?:[ \t]?\d{2})?(?!\w)") if D.clock else _NEVER,
         r"(?:" + tz + r")?[ \t]*[+-]\d{1,2}(?::?\d{2})?(?!\d)",
         tz,
         r"(?<=\d)Z(?!\w)",

@@ -19,9 +19,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from saksi import lang as langdata
-from saksi.extract.attribution import Attributions, SentAttr
+from saksi.extract.attribution import SentAttr
 from saksi.extract.context import (
-    GPE, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, Ctx, Sent, gap_words, shared_ctx,
+    GPE, MAX_SENTENCE, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
 from saksi.extract.cues import LangCues, cues
 from saksi.model import Event
@@ -30,18 +30,17 @@ TYPE_RANK = ("war_start", "treaty_signed", "organisation_founded", "meeting", "d
              "statement")
 MAX_WORDS_TO_DATE = 25
 LEAD_TYPES = ("meeting", "statement")
-MAX_SENTENCE = 20000
 
 
-def extract_events(article, text, resolver, ref, mentions) -> list[Event]:
-    ctx = shared_ctx(article, text, resolver, ref, mentions)
-    return EventReader(ctx).read()
+def extract_events(doc: ArticleDoc) -> list[Event]:
+    """The dated events the annotated article states, for the timeline."""
+    return EventReader(doc).read()
 
 
 class EventReader:
-    def __init__(self, ctx: Ctx):
+    def __init__(self, ctx: ArticleDoc):
         self.ctx = ctx
-        self.att = Attributions.of_ctx(ctx)
+        self.att = ctx.attributions
         self._war: list[str] | None = None
         body = [st.paragraph for st in ctx.sents if not st.caption]
         self._lead_paragraph = body[0] if body else None
@@ -144,20 +143,8 @@ class EventReader:
 
     # ------------------------------------------------------------ dates
     def _dates(self, st: Sent, C: LangCues):
-        from saksi.extract.dates import find_dates
-
-        try:
-            ds = find_dates(st.text, st.lang, self.ctx.ref)
-        except (ValueError, OverflowError, RecursionError):
-            return []
-        periods = []
-        if ds:
-            from saksi.extract.dates import find_periods
-
-            try:
-                periods = find_periods(st.text, st.lang, self.ctx.ref)
-            except (ValueError, OverflowError, RecursionError):
-                periods = []
+        ds = self.ctx.dates(st)
+        periods = self.ctx.periods(st) if ds else []
         out = []
         for d in ds:
             if not d.value or st.in_quote(d.start):

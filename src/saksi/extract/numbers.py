@@ -185,6 +185,7 @@ class _Lang:
     count_quals: set  # qualifiers before which a year-shaped number is a count ("bis zu 2000")
     not_quals: re.Pattern  # phrases that end in a qualifier's words but are none ("handed over")
     compound: bool  # number words are written as one word ("dreihundertfünfzig")
+    inner_ones: set  # one_words that are the value one inside a number ("vinte e um", "cent un")
 
 
 def _strs(items) -> list[str]:
@@ -230,7 +231,8 @@ def _compiled(code: str) -> _Lang:
         # a word boundary or where the next lexeme starts; the whole word must end at a boundary
         # (checked by the parser), so "Dreier" and "Elfmeter" hold no number
         joined = alternation(lex, bounded=False)
-        word_re = "(?:" + joined + r")(?:\b|(?=" + joined + "))"
+        # a lexeme that ends in a non-word character ("mrd.", "mio.") ends there whatever follows
+        word_re = "(?:" + joined + r")(?:\b|(?<=\W)|(?=" + joined + "))"
     else:
         word_re = alternation(lex)
     tok = re.compile(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + word_re + "))")
@@ -304,6 +306,7 @@ def _compiled(code: str) -> _Lang:
         currency_tail=currency_tail, bare_mults=bare_mults,
         approx_mults={_norm(k) for k in _strs(d.get("approx_multipliers"))},
         count_quals={_norm(k) for k in _strs(d.get("count_qualifiers"))}, compound=compound,
+        inner_ones={_norm(k) for k in _strs(d.get("inner_one_words")) if lex.get(_norm(k), ("",))[0] == "one"},
         not_quals=re.compile("(?:" + alternation(_strs(d.get("not_qualifiers"))) + r")[ \t\u00a0]*\Z"),
     )
 
@@ -563,6 +566,12 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
         if not t or not t.group("word"):
             break
         k, val = _lexeme(L, t)
+        if k == "one" and _fits(stack, Decimal(1)):
+            nk = _lexeme(L, L.tok.match(text, t.end()))[0]
+            if nk == "mult" or (nk != "frac" and _norm(t.group("word")) in L.inner_ones):
+                # one inside a number: before a multiplier ("Milliarden eine Million", "treinta y un mil"),
+                # or, for the inner_one_words, anywhere it fits ("vinte e um", "cent un", "ciento un")
+                k, val = "value", Decimal(1)
         if k in ("conn", "one") and joiners < 2:
             joiners += 1
             pos = t.end()
@@ -572,6 +581,12 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
         if k in ("value", "frac") and _fits(stack, val, L.teens_after_tens):
             stack.append(val)
         elif k == "mult" and _apply_mult(stack, val):
+            top = val if top is None or val > top else top
+            ex.approx_word = ex.approx_word or _norm(t.group("word")) in L.approx_mults
+        elif k == "mult" and _norm(t.group("word")) in L.bare_mults and _fits(stack, val):
+            # a bare multiplier after a larger part opens a new group as one times itself
+            # ("un millón mil quinientos", "mille cent", "un million cent mille")
+            stack.append(val)
             top = val if top is None or val > top else top
             ex.approx_word = ex.approx_word or _norm(t.group("word")) in L.approx_mults
         elif k == "teen" and stack and 1 <= stack[-1] < 10 and (len(stack) == 1 or stack[-2] % 100 == 0):
@@ -936,7 +951,17 @@ def parse_number(text: str, lang: str) -> float | None:
 
 
 def spell(n: int, lang: str) -> str:
-    """``n`` written in words, from the language's numbers.yaml (``spell`` section)."""
+    """``n`` written in words, from the language's numbers.yaml (``spell`` section).
+
+    Besides ``atoms``, ``teen``, ``tens``, ``hundred`` and ``scales`` (see the en pack), optional keys
+    shape languages whose hundreds are irregular or whose parts are written together: ``hundreds``
+    (the word for each hundred, "duzentos", "quinientos"), ``hundred_exact`` (exactly one hundred
+    alone, "cem", "cien"), ``hundred_rest_joiner`` (between the hundreds and the rest, " e ", ""),
+    ``count_atoms`` (atoms as written right before a scale word: "veintiún mil", "hunderteintausend"),
+    ``scale_count_joiners`` / ``scale_rest_joiners`` (per scale value: between the count and the scale
+    word, and between the scale and what follows: German "dreitausendzweihundert") and
+    ``last_joiner`` (before a last part below one hundred or a round hundred: "mil e quinhentos").
+    """
     n = int(n)
     if n < 0:
         raise ValueError("spell() takes a non-negative integer")
@@ -948,36 +973,52 @@ def spell(n: int, lang: str) -> str:
         return atoms[0]
     scales = [(int(v), str(w), (str(one) if one else None)) for v, w, one in S.get("scales") or []]
     joiner = str(S.get("scale_joiner", " "))
+    hundreds = {int(k): str(v) for k, v in (S.get("hundreds") or {}).items()}
+    hundred_rest = str(S.get("hundred_rest_joiner", " "))
+    count_atoms = {**atoms, **{int(k): str(v) for k, v in (S.get("count_atoms") or {}).items()}}
+    count_joiners = {int(k): str(v) for k, v in (S.get("scale_count_joiners") or {}).items()}
+    rest_joiners = {int(k): str(v) for k, v in (S.get("scale_rest_joiners") or {}).items()}
+    last_joiner = S.get("last_joiner")
 
-    def below100(r: int) -> str:
-        if r in atoms:
-            return atoms[r]
-        if r < 20 and S.get("teen") and (r - 10) in atoms:
-            return str(S["teen"]).format(unit=atoms[r - 10])
+    def below100(r: int, at: dict) -> str:
+        if r in at:
+            return at[r]
+        if r < 20 and S.get("teen") and (r - 10) in at:
+            return str(S["teen"]).format(unit=at[r - 10])
         t, u = divmod(r, 10)
-        tens = atoms.get(t * 10) or str(S["tens"]).format(unit=atoms[t])
-        return tens + (str(S.get("tens_joiner", " ")) + atoms[u] if u else "")
+        tens = at.get(t * 10) or str(S["tens"]).format(unit=at[t])
+        return tens + (str(S.get("tens_joiner", " ")) + at[u] if u else "")
 
-    def below1000(r: int) -> str:
+    def below1000(r: int, at: dict) -> str:
         h, rest = divmod(r, 100)
-        parts = []
-        if h:
-            parts.append(str(S["hundred_one"]) if h == 1 else atoms[h] + str(S.get("hundred_joiner", " ")) + str(S["hundred"]))
-        if rest:
-            parts.append(below100(rest))
-        return " ".join(parts)
+        if h == 1 and not rest and S.get("hundred_exact"):
+            return str(S["hundred_exact"])
+        if not h:
+            return below100(rest, at)
+        if h in hundreds:
+            head = hundreds[h]
+        elif h == 1:
+            head = str(S["hundred_one"])
+        else:
+            head = atoms[h] + str(S.get("hundred_joiner", " ")) + str(S["hundred"])
+        return head + (hundred_rest + below100(rest, at) if rest else "")
 
     def go(m: int) -> str:
-        parts = []
+        out = ""
+        glue = ""  # what joins the next part to the ones before it
         for value, word, one in scales:
             if m >= value:
                 c, m = divmod(m, value)
                 if c == 1 and one:
-                    parts.append(one)
+                    part = one
                 else:
-                    parts.append((below1000(c) if c < 1000 else go(c)) + " " + word)
+                    part = (below1000(c, count_atoms) if c < 1000 else go(c)) + count_joiners.get(value, " ") + word
+                out += glue + part
+                glue = rest_joiners.get(value, joiner)
         if m:
-            parts.append(below1000(m))
-        return joiner.join(parts)
+            if out and last_joiner is not None and (m < 100 or m % 100 == 0):
+                glue = str(last_joiner)
+            out += glue + below1000(m, atoms)
+        return out
 
     return go(n)
