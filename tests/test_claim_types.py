@@ -142,3 +142,14 @@ def test_a_count_borrows_the_transfer_verb_it_lists(text, expected):
 def test_an_inclusion_after_its_own_verb_borrows_nothing():
     cs = claims_of("Russia lost 300 tanks in 2024, including 100 modern ones.", lang="en")
     assert all(c.action != "weapons_supplied" for c in cs)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Korea Utara mengirim tentara sebanyak 10.000 orang ke Rusia.", ("troops_deployed", 10000, "North Korea")),
+    ("Tentera Korea Utara seramai 12,000 orang dihantar ke Rusia.", ("troops_deployed", 12000, "North Korea")),
+    ("Seúl estima 4.700 bajas norcoreanas en Kursk.", ("casualties_total", 4700, "North Korea")),
+    ("NIS mencatat 600 korban jiwa dari pihak Korut.", ("casualties_killed", 600, "North Korea")),
+])
+def test_the_object_and_its_implied_verb_survive_fillers_and_owners(text, expected):
+    cs = claims_of(text)
+    assert [(c.action, c.value, c.actor) for c in cs] == [expected]

@@ -49,6 +49,7 @@ class _Obj:
     end: int
     possessor: Mention | None = None
     elided: bool = False
+    phrase: str = ""  # the words of the object as matched ("korban jiwa" in "600 korban jiwa dari pihak Korut")
 
 
 @dataclass
@@ -128,7 +129,7 @@ class ClaimReader:
             hit = C.verbs.last(s, floor, q.start)
             if hit:
                 vpos, vend, _, verb = hit
-        implied = C.verbs.get(s[obj.start:obj.end]) if obj.cls == "people" else None
+        implied = C.verbs.get(obj.phrase or s[obj.start:obj.end]) if obj.cls == "people" else None
         if verb is None and implied in CASUALTY_VERBS:
             verb = implied
         if verb is None and st.item and st.header is not None:
@@ -237,6 +238,10 @@ class ClaimReader:
                     hit2 = C.objects.match(s, _skip(s, end))
                     if hit2 and hit2[2][0] != "people":
                         end, phrase, (cls, name) = hit2
+                    elif C.classifiers.match(s, pos):
+                        before = self._object_before(st, C, starts, q, end)  # "tentara sebanyak 10.000 orang"
+                        if before is not None and before.cls != "people":
+                            return before
                 if possessor is None:
                     # a name starting inside the object: "personel militer Korea Utara" holds the
                     # army "militer Korea Utara"
@@ -246,7 +251,7 @@ class ClaimReader:
                             break
                 if possessor is None:
                     possessor, end = self._possessor_after(s, C, starts, end)
-                return _Obj(cls, name, pos, end, possessor)
+                return _Obj(cls, name, pos, end, possessor, phrase=phrase)
             if pos in starts:
                 b, m = starts[pos]
                 if m.type in (GPE, PERSON) or m.type == "ORG":
@@ -272,12 +277,18 @@ class ClaimReader:
         after = _skip(s, q.end)
         tail = C.classifiers.match(s, after)
         if tail or not s[after:].strip(_END_PUNCT) or SOFT_BREAK.match(s, after) or C.verbs.match(s, after):
-            lo = max(st.body_start, _last_break(s, q.start, st.body_start))
-            hit = C.objects.last(s, lo, q.start)
-            if hit and gap_words(s, hit[1], q.start) <= 3:
-                a, b, _, (cls, name) = hit
-                poss, _ = self._possessor_after(s, C, starts, b)
-                return _Obj(cls, name, a, tail[0] if tail else q.end, poss)
+            return self._object_before(st, C, starts, q, tail[0] if tail else q.end)
+        return None
+
+    def _object_before(self, st: Sent, C: LangCues, starts, q, end: int) -> _Obj | None:
+        """The object named just before the number ("tentara sebanyak 10.000 orang")."""
+        s = st.text
+        lo = max(st.body_start, _last_break(s, q.start, st.body_start))
+        hit = C.objects.last(s, lo, q.start)
+        if hit and gap_words(s, hit[1], q.start) <= 3:
+            a, b, phrase, (cls, name) = hit
+            poss, _ = self._possessor_after(s, C, starts, b)
+            return _Obj(cls, name, a, end, poss, phrase=phrase)
         return None
 
     def _possessor_after(self, s: str, C: LangCues, starts, end: int):
