@@ -153,3 +153,14 @@ def test_an_inclusion_after_its_own_verb_borrows_nothing():
 def test_the_object_and_its_implied_verb_survive_fillers_and_owners(text, expected):
     cs = claims_of(text)
     assert [(c.action, c.value, c.actor) for c in cs] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Iran hat Russland 300 Drohnen geliefert.", ("weapons_supplied", 300, "Iran", "Russia")),
+    ("Iran sold Russia 400 drones last year.", ("weapons_supplied", 400, "Iran", "Russia")),
+    ("Im Juni schickte Nordkorea 5.000 Soldaten nach Russland.", ("troops_deployed", 5000, "North Korea", "Russia")),
+    ("Em 2024, enviou a Coreia do Norte 11.000 soldados para a Rússia.",
+     ("troops_deployed", 11000, "North Korea", "Russia")),
+])
+def test_word_order_gives_the_roles(text, expected):
+    assert [(c.action, c.value, c.actor, c.recipient) for c in claims_of(text)] == [expected]

@@ -144,6 +144,9 @@ class ClaimReader:
             if borrowed is not None:
                 verb = "send"
         recipient, explicit = self._recipient(st, C, ms, sa, q, obj, verb, vpos, vend, nxt)
+        double = self._double_object(st, C, ms, sa, floor, q, vpos, vend) if verb == "send" and recipient is None else None
+        if double is not None:
+            recipient, explicit = double[1], True
         if recipient is None and borrowed is not None and borrowed[1]:
             recipient, explicit = borrowed[1], True
         action = self._action(obj, verb, explicit or bool(header and header.recipient), unit)
@@ -154,6 +157,8 @@ class ClaimReader:
 
         casualty = action in CASUALTY_ACTIONS
         actor = self._actor(st, C, ms, sa, q, obj, verb, vpos, floor, nxt, casualty)
+        if double is not None:
+            actor = double[0]
         if actor is None and borrowed is not None:
             actor = borrowed[0]
         if actor is None and header is not None:
@@ -382,7 +387,49 @@ class ClaimReader:
                         return name
             return None
         end = vpos if vpos is not None and vpos < q.start else q.start
-        return self._subject(st, C, ms, sa, floor, end)
+        subject = self._subject(st, C, ms, sa, floor, end)
+        if subject is None and vpos is not None and vpos < q.start:
+            subject = self._subject_after_verb(st, C, ms, sa, vpos, q.start)
+        return subject
+
+    def _double_object(self, st, C, ms, sa, floor: int, q, vpos, vend):
+        """Sender and receiver as two bare names before the number: "Iran sold Russia 400 drones",
+        "Der Iran hat Russland 300 Drohnen geliefert" (no preposition marks either): the first is
+        the sender, the second the receiver. Returns (actor, recipient) or None."""
+        s = st.text
+        bare = []
+        for a, b, m in ms.between(floor, q.start):
+            if not self._usable(sa, a, b) or m.type == MEDIA or not self.ctx.actor(m):
+                continue
+            if _preceded_by(s, C.recipient_before, a, 0) or _preceded_by(s, C.not_subject_after, a, 0) \
+                    or _preceded_by(s, C.source_before_prep, a, 0) or _preceded_by(s, C.agent_before, a, 0):
+                return None  # a marked name: the prepositions tell the roles
+            bare.append((a, b, m))
+        if len(bare) != 2 or gap_words(s, bare[1][1], q.start) > 2:
+            return None
+        (a1, b1, m1), (a2, b2, m2) = bare
+        if vpos is not None and vpos < q.start and not (b1 <= vpos < a2):
+            return None  # before the number the verb must stand between the two ("Iran sold Russia")
+        if SOFT_BREAK.search(s, b1, a2) or C.conjunctions.search(s, b1, a2):
+            return None  # "Iran and Russia", "Iran, Russia": a list, not two roles
+        actor, recipient = self.ctx.actor(m1), self.ctx.recipient(m2)
+        return (actor, recipient) if actor and recipient and actor != recipient else None
+
+    def _subject_after_verb(self, st, C, ms, sa, vpos: int, start: int) -> str | None:
+        """An inverted subject between the verb and the number ("Im Juni schickte Nordkorea 5.000
+        Soldaten", "mandó Corea del Norte 3.000 soldados") when none stands before the verb."""
+        s = st.text
+        vend = next((m.end() for m in WORD.finditer(s, vpos) if m.start() == vpos), vpos)
+        for a, b, m in ms.starting(vend, start):
+            if b > start or not self._usable(sa, a, b) or m.type == MEDIA:
+                continue
+            if _preceded_by(s, C.recipient_before, a, 0) or _preceded_by(s, C.not_subject_after, a, 0) \
+                    or _preceded_by(s, C.source_before_prep, a, 0):
+                continue
+            if SOFT_BREAK.search(s, vend, a):
+                return None
+            return self.ctx.actor(m)
+        return None
 
     def _clause_end(self, s: str, C: LangCues, ms, start: int, nxt: int) -> int:
         """Where the claim's clause ends after the object: a break, or a clause of purpose or time
