@@ -198,3 +198,29 @@ def test_a_speaker_before_an_apposition(text, lang, source):
     from facts_helper import claims_of
 
     assert claims_of(text, lang=lang)[0].attributed_to[:1] == [source]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nordkorea hat nach Angaben Seouls 3.000 Soldaten nach Russland entsandt.\n\nDie Truppen seien im Osten.\n\ndpa/moko",
+     "dpa"),
+    ("Iran has sent 300 drones to Russia, officials said on Monday.\n\nThe drones arrived by ship.\n\n-- BERNAMA", "Bernama"),
+])
+def test_a_closing_agency_credit_counts_last(text, expected):
+    from facts_helper import claims_of
+
+    c = claims_of(text)[0]
+    assert c.attributed_to[-1] == expected and c.stance != "asserted"
+
+
+def test_a_credit_after_a_dash_in_a_headline():
+    from facts_helper import claims_of
+
+    c = claims_of("Bis 6 Millionen Artilleriegeschosse hat Nordkorea an Russland geliefert – Reuters\n\nDas ist viel.")[0]
+    assert (c.attributed_to, c.stance) == (["Reuters"], "reported")
+
+
+def test_editors_initials_are_no_agency():
+    from facts_helper import claims_of
+
+    c = claims_of("Korea Utara memberangkatkan 3.000 tentara ke Rusia pekan lalu.\n\nPasukan itu tiba di Kursk. (gas/bac)")[0]
+    assert c.attributed_to == []

@@ -130,6 +130,14 @@ class Attributions:
                 taken.append((bp[0], bp[1]))
                 hits.append((bp[0], srcs, span))
                 sa.points_back = True
+        # a credit after a dash at the end ("... an Russland geliefert – Reuters", "... -- BERNAMA")
+        dash = _DASH_CREDIT.search(s)
+        if dash:
+            for a, b, m in ms.between(dash.end(), len(s)):
+                if m.type in (MEDIA, ORG, PERSON) and not s[b:].strip(" .)”\"'"):
+                    hits.append((dash.start(), [Source(m.canonical, a, b, False, m.type)], (a, b)))
+                    taken.append((dash.start(), b))
+                break
         # one word standing for the sources named last ("demnach", "selon elle"): the text goes on reporting them
         for a, b, _, _ in C.anaphoric_sources.finditer(s, words=W):
             if self._last_sources and not any(x <= a < y for x, y in taken):
@@ -399,6 +407,30 @@ def source_chains(names: list[str], parallel: list[frozenset[str]]) -> list[list
             rest = [n for n in names if n not in side]
             return [[h] + rest for h in heads]
     return [list(names)] if names else []
+
+
+_DASH_CREDIT = re.compile(r"\s(?:--|[\-–—])\s*(?=[^\s\-–—][^\-–—]{0,40}$)")
+
+
+def closing_credit(doc: ArticleDoc) -> str | None:
+    """The news agency a wire story closes with ("dpa/moko", "(AFP)", "-- BERNAMA"): it is credited
+    for every claim, after any nearer source."""
+    lines = [ln for ln in (getattr(doc.article, "lines", None) or ()) if ln.text.strip()]
+    for ln in reversed(lines[-3:]):
+        m = _CREDIT_LINE.match(ln.text.strip())
+        if not m or doc.kb is None:
+            continue
+        try:
+            e = doc.kb.lookup(m.group(1))
+        except Exception:  # noqa: BLE001
+            e = None
+        if e is not None and e.type == MEDIA:
+            return e.name
+    return None
+
+
+# "dpa/moko", "(dpa)", "(AFP/xyz)", "-- BERNAMA", "— Reuters": an agency, optionally an editor's initials
+_CREDIT_LINE = re.compile(r"^(?:--|[-–—])?\s*\(?\s*([A-Za-z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?)\s*(?:/\s*[\w.-]{1,15}\s*)*\)?\s*\.?$")
 
 
 # ---------------------------------------------------------------- text helpers

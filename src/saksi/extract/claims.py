@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import regex
 
 from saksi.claimtypes import claim_types
-from saksi.extract.attribution import SentAttr, source_chains
+from saksi.extract.attribution import SentAttr, closing_credit, source_chains
 from saksi.extract.context import (
     GPE, HARD_BREAK, MAX_SENTENCE, MEDIA, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
@@ -104,6 +104,7 @@ class ClaimReader:
                     self.claims.append(c)
         self._default_recipients()
         self._credit_back()
+        self._credit_agency()
         return self.claims
 
     # ------------------------------------------------------------ one number
@@ -509,6 +510,18 @@ class ClaimReader:
                 if r:
                     return r, True
         return None, False
+
+    def _credit_agency(self) -> None:
+        """A closing agency credit ("dpa/moko") counts for every claim, after any nearer source."""
+        agency = closing_credit(self.ctx)
+        if agency is None:
+            return
+        for c in self.claims:
+            if agency not in c.attributed_to:
+                c.attributed_to = c.attributed_to + [agency]
+                c.source_chains = [ch + [agency] for ch in c.source_chains] or [[agency]]
+                if c.stance == "asserted":
+                    c.stance = "reported"
 
     def _credit_back(self) -> None:
         """A sentence that points back ("That emerges from a new MSMT report") credits the claims
