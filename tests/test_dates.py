@@ -494,3 +494,126 @@ def test_a_language_added_as_data(zz):
         ("durante 2024", "2024-01", "2024-12"),
     ]
     assert parse_date_line("Actualizado: lunes, 2 de junio de 2025 - 10:15 CET", zz) == "2025-06-02"
+
+
+# --------------------------------------------------------------------------- seasons, "mid-", short months,
+# month + relative year, two dates joined, recent periods without a number, clock marks (dates.yaml keys)
+
+SEASONS = [  # (lang, text, ref, periods)
+    ("en", "Pyongyang moved 6,000 more troops west in the fall.", D(2025, 6, 10), [("in the fall", "2024-09", "2024-11")]),
+    ("en", "Shell deliveries doubled in the autumn.", D(2025, 10, 20), [("in the autumn", "2025-09", "2025-11")]),
+    ("en", "Shipments have run since the spring of 2023.", D(2025, 6, 10), [("since the spring of 2023", "2023-03", None)]),
+    ("en", "Some 800 soldiers died last summer.", D(2025, 7, 1), [("last summer", "2024-06", "2024-08")]),
+    ("en", "Some 800 soldiers died last summer.", D(2025, 10, 1), [("last summer", "2025-06", "2025-08")]),
+    ("en", "The lines froze in the winter of 2023.", D(2025, 6, 10), [("in the winter of 2023", "2023-12", "2024-02")]),
+    ("id", "Pyongyang mengirim 2.500 tentara pada musim gugur 2024.", D(2025, 6, 10),
+     [("pada musim gugur 2024", "2024-09", "2024-11")]),
+    ("id", "Sekitar 900 tentara tewas musim dingin lalu.", D(2025, 6, 10), [("musim dingin lalu", "2024-12", "2025-02")]),
+    ("ms", "Kira-kira 700 askar dihantar pada musim panas 2024.", D(2025, 6, 10),
+     [("pada musim panas 2024", "2024-06", "2024-08")]),
+    ("de", "Im Herbst 2024 schickte Pjöngjang 4000 Soldaten.", D(2025, 6, 10), [("Im Herbst 2024", "2024-09", "2024-11")]),
+    ("de", "Im vergangenen Winter starben 900 Soldaten.", D(2025, 6, 10), [("Im vergangenen Winter", "2024-12", "2025-02")]),
+    ("fr", "À l'automne 2024, 4000 soldats sont arrivés.", D(2025, 6, 10), [("À l'automne 2024", "2024-09", "2024-11")]),
+    ("fr", "L'hiver dernier, 900 soldats sont morts.", D(2025, 6, 10), [("L'hiver dernier", "2024-12", "2025-02")]),
+    ("es", "Durante el verano de 2024 llegaron 3.000 soldados.", D(2025, 6, 10),
+     [("Durante el verano de 2024", "2024-06", "2024-08")]),
+    ("es", "El otoño pasado murieron 600 soldados.", D(2025, 6, 10), [("otoño pasado", "2024-09", "2024-11")]),
+    ("pt", "No inverno passado morreram 700 soldados.", D(2025, 6, 10), [("No inverno passado", "2024-12", "2025-02")]),
+    ("pt", "Desde a primavera de 2024 chegaram 5.000 soldados.", D(2025, 6, 10),
+     [("Desde a primavera de 2024", "2024-03", None)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, ref, expected", SEASONS, ids=[c[1] for c in SEASONS])
+def test_seasons_are_periods(lang, text, ref, expected):
+    assert periods(text, lang, ref) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Exports fall when prices rise."), ("en", "Kyiv marked the fall of Avdiivka with 300 dead."),
+    ("en", "A hot spring feeds the town."), ("fr", "Le message a été passé à 300 soldats."),
+    ("fr", "Il a été dernier de sa promotion."),
+])
+def test_a_season_word_without_a_cue_is_no_period(lang, text):
+    assert periods(text, lang, D(2025, 6, 10)) == []
+
+
+def test_a_season_is_a_date_to_its_year():
+    assert dates("The deal was struck in the summer of 2023.", "en") == [("summer of 2023", "2023", "year", False)]
+
+
+def test_mid_month_and_short_month_with_a_day():  # request R15
+    ref = D(2025, 6, 10)
+    assert periods("About 2,000 had died by mid-March, the ministry said.", "en", ref) == [
+        ("by mid-March", None, "2025-03")]
+    assert periods("In mid-April some 500 arrived.", "en", ref) == [("In mid-April", "2025-04", "2025-04")]
+    assert dates("TOKYO, Oct. 14 (Kyodo) -- Talks resumed.", "en", ref) == [("Oct. 14", "2024-10-14", "day", True)]
+    assert dates("On Feb 3 they met.", "en", ref) == [("Feb 3", "2025-02-03", "day", True)]
+    assert date_spans("SEOUL, Dec. 2 -- 40 ships", "en") == [(7, 13)]
+
+
+MONTH_OF_RELATIVE_YEAR = [
+    ("id", "Pada Maret tahun lalu 1.000 tentara tiba.", [("Pada Maret tahun lalu", "2024-03", "2024-03")]),
+    ("ms", "Pada Mac tahun ini 1,000 askar tiba.", [("Pada Mac tahun ini", "2025-03", "2025-03")]),
+    ("en", "In March last year 1,000 troops arrived.", [("In March last year", "2024-03", "2024-03")]),
+    ("en", "In March of last year 1,000 troops arrived.", [("In March of last year", "2024-03", "2024-03")]),
+    ("de", "Im März letzten Jahres kamen 1000 Soldaten.", [("Im März letzten Jahres", "2024-03", "2024-03")]),
+    ("fr", "En mars de l'année dernière, 1000 soldats.", [("En mars de l'année dernière", "2024-03", "2024-03")]),
+    ("es", "En marzo del año pasado llegaron 1.000 soldados.", [("En marzo del año pasado", "2024-03", "2024-03")]),
+    ("pt", "Em março do ano passado chegaram 1.000 soldados.", [("Em março do ano passado", "2024-03", "2024-03")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", MONTH_OF_RELATIVE_YEAR, ids=[c[1] for c in MONTH_OF_RELATIVE_YEAR])
+def test_a_month_of_a_relative_year(lang, text, expected):
+    assert periods(text, lang, D(2025, 2, 10)) == expected
+
+
+JOINED = [
+    ("id", "Selama kurun September lalu hingga Februari tahun ini, 4.000 tentara dikirim.",
+     [("Selama kurun September lalu hingga Februari tahun ini", "2024-09", "2025-02")]),
+    ("en", "From last autumn to January this year, 4,000 troops were sent.",
+     [("From last autumn to January this year", "2024-09", "2025-01")]),
+    ("ms", "Dari Oktober lalu hingga tahun ini, 4,000 askar dihantar.",
+     [("Dari Oktober lalu hingga tahun ini", "2024-10", "2025-12")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", JOINED, ids=[c[1] for c in JOINED])
+def test_two_dates_joined_are_one_period(lang, text, expected):
+    assert periods(text, lang, D(2025, 2, 20)) == expected
+
+
+def test_two_dates_joined_without_an_opener_need_a_joiner_of_their_own():
+    assert [p[0] for p in periods("Oktober lalu dan Januari tahun ini 40 kapal tiba.", "id", D(2025, 2, 20))] == [
+        "Oktober lalu", "Januari tahun ini"]
+
+
+RECENT_WITHOUT_NUMBER = [  # plural units (dates.yaml plural_units) or a vague amount: no period stated
+    ("pt", "Nas últimas semanas, milhares de soldados chegaram."), ("pt", "Nos últimos meses chegaram soldados."),
+    ("es", "En las últimas semanas llegaron miles de soldados."), ("de", "In den letzten Wochen kamen Tausende."),
+    ("en", "In the past weeks thousands arrived."), ("fr", "Au cours des derniers jours, des milliers sont arrivés."),
+    ("id", "Dalam beberapa bulan terakhir ribuan tentara tiba."),
+]
+
+
+@pytest.mark.parametrize("lang, text", RECENT_WITHOUT_NUMBER, ids=[c[1] for c in RECENT_WITHOUT_NUMBER])
+def test_a_recent_plural_without_a_number_is_no_period(lang, text):
+    assert periods(text, lang, D(2025, 6, 10)) == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pt", "Nas últimas duas semanas chegaram 900 soldados.", [("Nas últimas duas semanas", "2025-05", "2025-06")]),
+    ("pt", "No último ano chegaram 900 soldados.", [("No último ano", "2024-06", "2025-06")]),
+    ("es", "En los tres últimos meses llegaron 900.", [("En los tres últimos meses", "2025-03", "2025-06")]),
+    ("pt", "Nos dois últimos anos chegaram 900.", [("Nos dois últimos anos", "2023-06", "2025-06")]),
+    ("de", "In den zwei letzten Jahren kamen 900.", [("In den zwei letzten Jahren", "2023-06", "2025-06")]),
+])
+def test_recent_periods_with_their_number(lang, text, expected):
+    assert periods(text, lang, D(2025, 6, 10)) == expected
+
+
+def test_clock_marks_in_date_lines():
+    assert parse_date_line("Publicado em 4 de abril de 2025, às 9h15", "pt") == "2025-04-04"
+    assert parse_date_line("16 mars 2025 - 22 h 05", "fr") == "2025-03-16"
+    assert parse_date_line("16 mars 2025 - 22 h de route", "fr") is None

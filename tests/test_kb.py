@@ -237,3 +237,22 @@ def test_a_megabyte_of_text_is_scanned(kb, shared_dir):
     found = kb.find_mentions(text, langs=["id"])
     assert len(found) > 10_000
     assert all(text[m.start:m.end] == m.text for m in found[:500])
+
+
+def test_an_alias_given_in_two_languages_is_scanned_in_both(kb, tmp_path):
+    # "ucranianos" is listed for es and pt: the alias keeps both languages
+    for lang in ("es", "pt"):
+        found = kb.find_mentions("Morreram 40 soldados ucranianos na frente.", langs=[lang])
+        assert [(m.text, m.canonical) for m in found] == [("ucranianos", "Ukraine")], lang
+    # ... and still not in a language that did not list it (lower-case)
+    assert kb.find_mentions("os ucranianos", langs=["id"]) == []
+    extra = tmp_path / "two.yaml"
+    extra.write_text("""
+entities:
+  - id: KP
+    aliases: {de: [nordreichler], fr: [nordreichler]}
+""", encoding="utf-8")
+    big = KB.load(extra=[extra])
+    for lang in ("de", "fr"):
+        assert [m.canonical for m in big.find_mentions("die nordreichler kamen", langs=[lang])] == ["North Korea"], lang
+    assert big.find_mentions("die nordreichler kamen", langs=["es"]) == []

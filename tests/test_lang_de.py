@@ -14,7 +14,7 @@ from num2words import num2words
 
 from facts_helper import claims_of, read
 from saksi.extract.dates import find_dates, find_periods, parse_date_line
-from saksi.extract.numbers import find_quantities, parse_number
+from saksi.extract.numbers import find_quantities, parse_number, spell
 
 PUB = "2025-06-10"
 REF = dt.date(2025, 6, 10)
@@ -186,15 +186,42 @@ def test_parse_number_words():
     assert parse_number("zwei Millionen fünfhunderttausend", "de") == 2_500_000
     assert parse_number("1,5 Millionen", "de") == 1_500_000
     assert parse_number("zwölf Soldaten", "de") is None
+    # request #11: "ein"/"eine" before a multiplier inside a number is one
+    assert parse_number("neunhundert Milliarden eine Million", "de") == 900_001_000_000
+    assert parse_number("eintausendeinhundert", "de") == 1100
+    assert parse_number("einhunderteintausend", "de") == 101_000
+
+
+def test_abbreviated_multiplier_keeps_its_dot():
+    # request #15: with compound_words, "Mrd."/"Mio."/"Tsd." keep their dot, so the currency after is read
+    assert [(q.text, q.value, q.kind) for q in find_quantities("Die Ukraine erhält 1,2 Mrd. Dollar.", "de")] \
+        == [("1,2 Mrd. Dollar", 1.2e9, "money")]
+    assert [(q.text, q.value) for q in find_quantities("Es kommen 3,5 Mio. Schuss und 2,5 Tsd. Mann.", "de")] \
+        == [("3,5 Mio.", 3.5e6), ("2,5 Tsd.", 2500)]
+
+
+@pytest.mark.parametrize("n, words", [
+    (215, "zweihundertfünfzehn"), (3200, "dreitausendzweihundert"), (101_000, "einhunderteintausend"),
+    (25_000, "fünfundzwanzigtausend"), (1_200_000, "eine Million zweihunderttausend"),
+    (2_000_001, "zwei Millionen eins"), (3_000_000_000, "drei Milliarden"),
+])
+def test_spell_de(n, words):
+    assert spell(n, "de") == words
 
 
 PROPS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPS
-@given(n=st.integers(min_value=0, max_value=10**9 - 1))
+@given(n=st.integers(min_value=0, max_value=10**12 - 1))
 def test_num2words_parses_back(n):
     assert parse_number(num2words(n, lang="de"), "de") == n
+
+
+@PROPS
+@given(n=st.integers(min_value=0, max_value=10**12 - 1))
+def test_spell_parses_back(n):
+    assert parse_number(spell(n, "de"), "de") == n
 
 
 @PROPS

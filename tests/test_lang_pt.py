@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from facts_helper import claims_of, read
 from saksi.extract.dates import find_dates, find_periods
-from saksi.extract.numbers import find_quantities, parse_number
+from saksi.extract.numbers import find_quantities, parse_number, spell
 
 PUB = "2025-06-17"
 REF = dt.date(2025, 6, 17)
@@ -222,16 +222,38 @@ def test_parse_number_words():
 
 
 # num2words writes European Portuguese ("dezasseis", "mil milhões"); the pack reads both norms.
-# "um"/"uma" are the indefinite article too, so the pack reads them as one only before a multiplier
-# ("um milhão"); numbers whose words hold another lone "um" ("vinte e um") are left out (request pt-8).
+# "um"/"uma" alone are the indefinite article, so 1 ("um") is left out; inside a number they are one
+# ("vinte e um", "cento e um mil": numbers.yaml inner_one_words).
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=2, max_value=999_999_999))
+@given(st.integers(min_value=2, max_value=999_999_999_999))
 def test_num2words_round_trip(n):
     from num2words import num2words
 
     words = num2words(n, lang="pt")
-    assume(not re.search(r"\bum\b(?! (milhão|bilião))", words))
     assert parse_number(words, "pt") == n, words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999_999_999))
+def test_spell_round_trip(n):
+    words = spell(n, "pt")
+    assert parse_number(words, "pt") == n, words
+
+
+@pytest.mark.parametrize("n, words", [
+    (100, "cem"), (101, "cento e um"), (234, "duzentos e trinta e quatro"), (500, "quinhentos"),
+    (1500, "mil e quinhentos"), (2100, "dois mil e cem"), (21_000, "vinte e um mil"),
+    (1_000_100, "um milhão e cem"), (3_000_000_000, "três mil milhões"),
+])
+def test_spell_pt(n, words):
+    assert spell(n, "pt") == words
+
+
+def test_one_inside_a_number():
+    # pt-8: "um" after "e" inside a number is one, not a joiner
+    assert [(q.text, q.value) for q in find_quantities("Chegaram vinte e um mil soldados e cento e um mísseis.", "pt")] \
+        == [("vinte e um mil", 21_000), ("cento e um", 101)]
+    assert parse_number("vinte e um", "pt") == 21
 
 
 @settings(max_examples=200, deadline=None)

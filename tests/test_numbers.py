@@ -12,7 +12,7 @@ import re
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from saksi.extract.numbers import Quantity, find_quantities, parse_number, spell
@@ -400,6 +400,15 @@ def test_parse_number():
     (1000, "id", "seribu"), (1_500_000, "id", "satu juta lima ratus ribu"), (215, "id", "dua ratus lima belas"),
     (0, "en", "zero"), (21, "en", "twenty-one"), (100, "en", "one hundred"), (1000, "en", "one thousand"),
     (2_000_012, "en", "two million twelve"), (999, "en", "nine hundred ninety-nine"),
+    # optional spell keys: hundreds, hundred_exact, hundred_rest_joiner, last_joiner, count_atoms,
+    # scale_count_joiners / scale_rest_joiners
+    (100, "pt", "cem"), (101, "pt", "cento e um"), (234, "pt", "duzentos e trinta e quatro"),
+    (1500, "pt", "mil e quinhentos"), (2020, "pt", "dois mil e vinte"), (1_500_000, "pt", "um milhão e quinhentos mil"),
+    (1234, "pt", "mil duzentos e trinta e quatro"),
+    (100, "es", "cien"), (500, "es", "quinientos"), (1999, "es", "mil novecientos noventa y nueve"),
+    (21_000, "es", "veintiún mil"), (31_000_000, "es", "treinta y un millones"), (101_000, "es", "ciento un mil"),
+    (3200, "de", "dreitausendzweihundert"), (101_000, "de", "einhunderteintausend"),
+    (1_200_345, "de", "eine Million zweihunderttausenddreihundertfünfundvierzig"), (2_000_000, "de", "zwei Millionen"),
 ])
 def test_spell(n, lang, words):
     assert spell(n, lang) == words
@@ -414,8 +423,10 @@ PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthC
 
 
 @PROPS
-@given(n=st.integers(min_value=0, max_value=10**12 - 1), lang=st.sampled_from(["id", "en"]))
+@given(n=st.integers(min_value=0, max_value=10**12 - 1), lang=st.sampled_from(["id", "en", "ms", "de", "es", "fr", "pt"]))
 def test_spelled_numbers_parse_back(n, lang):
+    # "un"/"um" alone is the article in fr and pt (a one_word), no amount
+    assume(not (n == 1 and lang in ("fr", "pt")))
     words = spell(n, lang)
     qs = find_quantities(words, lang)
     assert len(qs) == 1, (words, qs)
@@ -586,3 +597,28 @@ def test_a_language_added_as_data(zz):
     ]
     assert got("Millones de personas y 3 millones de euros.", zz) == [
         ("Millones", V(1_000_000), "vague", "count"), ("3 millones de euros", 3_000_000, "exact", "money")]
+
+
+# --------------------------------------------------------------------------- words inside a number
+
+@pytest.mark.parametrize("text, lang, value", [
+    # a one_word right before a multiplier inside a number is one (de #11, pt-8, es)
+    ("neunhundert Milliarden eine Million", "de", 900_001_000_000),
+    ("vinte e um mil", "pt", 21_000), ("treinta y un mil", "es", 31_000), ("cento e um mil", "pt", 101_000),
+    # inner_one_words: the value one inside a number (pt-8, fr-1 follow-up)
+    ("vinte e um", "pt", 21), ("cento e um", "pt", 101), ("um milhão e um", "pt", 1_000_001),
+    ("cent un", "fr", 101), ("mille et une", "fr", 1001), ("ciento un", "es", 101),
+    # a bare multiplier after a larger part opens a new group (es-9, fr-1 follow-up)
+    ("un millón mil", "es", 1_001_000), ("dos millones mil quinientos", "es", 2_001_500),
+    ("mille cent", "fr", 1100), ("deux mille cent", "fr", 2100), ("un million cent mille", "fr", 1_100_000),
+    # English keeps "a" a joiner before a fraction
+    ("two and a half million", "en", 2_500_000),
+])
+def test_words_inside_a_number(text, lang, value):
+    assert parse_number(text, lang) == value
+
+
+def test_compound_words_keep_the_dot_of_an_abbreviation():
+    # de #15: with compound_words, "Mrd." keeps its dot, so the currency after it is read
+    qs = find_quantities("Die Ukraine erhält 1,2 Mrd. Dollar und 3,5 Mio. Schuss.", "de")
+    assert [(q.text, q.value, q.kind) for q in qs] == [("1,2 Mrd. Dollar", 1.2e9, "money"), ("3,5 Mio.", 3.5e6, "count")]

@@ -148,9 +148,13 @@ class Alias:
     checks: tuple[tuple[int, str, str], ...]  # (token index, "exact"|"cap", raw token)
     target: str  # entity id; for roles the role key
     kind: str  # name | adj | role | stop
-    lang: str
+    lang: str  # the first language it was given in
     scan: bool
     priority: int
+    langs: set[str] = field(default_factory=set)  # every language it was given in ("all" = any)
+
+    def __post_init__(self) -> None:
+        self.langs.add(self.lang)
 
     def accepts(self, raws: list[str], scanning: bool) -> bool:
         for i, mode, raw in self.checks:
@@ -444,6 +448,8 @@ class KB:
         bucket = self._index.setdefault(key, [])
         for a in bucket:
             if a.target == target and a.kind == kind and a.checks == tuple(checks):
+                # the same alias listed in two languages ("ucranianos" in es and pt) is theirs both
+                a.langs.add(lang)
                 a.scan = a.scan or scan
                 a.priority = max(a.priority, priority)
                 return
@@ -626,7 +632,8 @@ class KB:
                 for al in cands:
                     if not al.scan or (not roles and al.kind == "role") or not al.accepts(raws, scanning=True):
                         continue
-                    if langs and al.lang not in ("all", "en") and al.lang not in langs and not raws[0][:1].isupper():
+                    if (langs and not raws[0][:1].isupper() and "all" not in al.langs and "en" not in al.langs
+                            and al.langs.isdisjoint(langs)):
                         continue
                     hit = (length, al)
                     break

@@ -31,8 +31,20 @@ Periods: a year after an "in" word ("pada", "sepanjang", "in", "throughout") or 
 ("tahun lalu") covers January to December; a month ("Oktober 2024", "April lalu", "bulan lalu") covers
 that month; "since" words open a period at the first date within six words ("sejak perang dimulai
 pada Februari 2022"); "until" words close one; two months or years joined ("antara Januari dan Maret
-2025", "2022–2024") give both ends; "dalam dua tahun terakhir" runs from that many units before the
-reference month to it. A day date alone is an event's date, not a period.
+2025", "2022–2024") give both ends, and so do any two dates joined by a ``period_join`` word
+("Agustus lalu sampai Januari tahun ini"); "dalam dua tahun terakhir" (also "les deux dernières
+années": ``recent_between``) runs from that many units before the reference month to it, while a
+plural unit without a number ("nas últimas semanas": ``plural_units``) or a vague amount ("beberapa
+bulan terakhir") states no period. A day date alone is an event's date, not a period.
+
+Seasons (``seasons``: word -> first and last month): with a year ("the summer of 2022", "musim gugur
+2024") they cover those months (winter runs from December of its year into the next); alone after a
+``season_preps`` cue or with a past/next marker ("in the fall", "last summer", "musim panas lalu")
+they resolve like a month alone: the latest such season begun by the reference month, with an
+excluding marker ("last") the latest one ended before it. ``find_dates`` gives a season as the year it
+begins in. A month before a relative year ("Januari tahun ini", "enero del año pasado") is that month
+of that year; "mid-January" is read like "mid January"; a short month form with a day ("Nov. 5") is a
+date; ``clock_marks`` let date lines carry "10h32".
 """
 from __future__ import annotations
 
@@ -722,7 +734,7 @@ def find_periods(text: str, lang: str, ref: _dt.date | None = None) -> list[Peri
     for x1, x2 in zip(mentions, mentions[1:]):
         if x1.precision == "day" or x2.precision == "day":
             continue
-        j = P["join_gap"].match(text[x1.end:x2.start])
+        j = P["join_gap"].match(text[x1.end:x2.start]) if x2.start - x1.end <= 40 else None
         if not j:
             continue
         o = _tail(D, "open_tail", text, x1.start)
@@ -751,6 +763,8 @@ def find_periods(text: str, lang: str, ref: _dt.date | None = None) -> list[Peri
         if x.precision == "day":
             continue
         t = _tail(D, "in_tail", text, x.start, 30)
+        if t is None and x.precision == "season":
+            t = _tail(D, "season_tail", text, x.start, 32)  # "in the fall", "no inverno passado"
         if x.precision in ("month", "season") or t or x.relative:
             # "pada 2024", "tahun lalu", "April lalu", "Oktober 2024"
             cands.append(_PCand(t.start() if t else x.start, x.end, 3, first(x), last(x)))

@@ -567,8 +567,9 @@ def _parse_words_expr(L: _Lang, text: str, m: re.Match) -> _Expr | None:
             break
         k, val = _lexeme(L, t)
         if k == "one" and _fits(stack, Decimal(1)):
-            nk = _lexeme(L, L.tok.match(text, t.end()))[0]
-            if nk == "mult" or (nk != "frac" and _norm(t.group("word")) in L.inner_ones):
+            nk, nv = _lexeme(L, L.tok.match(text, t.end()))
+            if (nk == "mult" and nv is not None and _apply_mult(stack + [Decimal(1)], nv)) or (
+                    nk != "frac" and _norm(t.group("word")) in L.inner_ones):
                 # one inside a number: before a multiplier ("Milliarden eine Million", "treinta y un mil"),
                 # or, for the inner_one_words, anywhere it fits ("vinte e um", "cent un", "ciento un")
                 k, val = "value", Decimal(1)
@@ -1004,8 +1005,7 @@ def spell(n: int, lang: str) -> str:
         return head + (hundred_rest + below100(rest, at) if rest else "")
 
     def go(m: int) -> str:
-        out = ""
-        glue = ""  # what joins the next part to the ones before it
+        parts: list[tuple[int, str, str]] = []  # (count, words, joiner after them)
         for value, word, one in scales:
             if m >= value:
                 c, m = divmod(m, value)
@@ -1013,12 +1013,16 @@ def spell(n: int, lang: str) -> str:
                     part = one
                 else:
                     part = (below1000(c, count_atoms) if c < 1000 else go(c)) + count_joiners.get(value, " ") + word
-                out += glue + part
-                glue = rest_joiners.get(value, joiner)
+                parts.append((c, part, rest_joiners.get(value, joiner)))
         if m:
-            if out and last_joiner is not None and (m < 100 or m % 100 == 0):
-                glue = str(last_joiner)
-            out += glue + below1000(m, atoms)
+            parts.append((m, below1000(m, atoms), ""))
+        out = parts[0][1]
+        for i in range(1, len(parts)):
+            glue = parts[i - 1][2]
+            c = parts[i][0]
+            if i == len(parts) - 1 and last_joiner is not None and (c < 100 or c % 100 == 0):
+                glue = str(last_joiner)  # "mil e quinhentos", "um milhão e quinhentos mil"
+            out += glue + parts[i][1]
         return out
 
     return go(n)
