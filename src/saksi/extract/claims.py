@@ -76,6 +76,7 @@ class ClaimReader:
         self._headers: dict[int, _Header] = {}
         self._list_verb: dict[int, str] = {}  # header index -> the verb class its items carry
         self._sent_of: dict[int, int] = {}  # id(claim) -> index of its sentence
+        self._joined: dict[int, bool] = {}  # id(claim) -> the next claim shares its verb (an enumeration)
 
     # ------------------------------------------------------------ article
     def read(self) -> list[Claim]:
@@ -102,6 +103,7 @@ class ClaimReader:
                     c = None
                 if c is not None:
                     self.claims.append(c)
+        self._share_along_enumerations()
         self._default_recipients()
         self._credit_back()
         self._credit_agency()
@@ -137,6 +139,8 @@ class ClaimReader:
             verb = self._list_verb.get(st.header) or (header.verb if header else None)
         if verb is None and prev is not None and (obj.elided or self._coordinated(s, C, prev[0], st, prv, q.start)):
             verb = prev[2] or None  # "mengirimkan 170 artileri dan 240 peluncur roket": one verb, two claims
+            if verb:
+                self._joined[id(prev[0])] = True
 
         unit = C.measure_units.get(q.unit) if q.kind == "measure" else None
         borrowed = None
@@ -381,7 +385,9 @@ class ClaimReader:
         if casualty and vpos is not None and vpos < q.start and not C.victim_subject.match(s, vpos):
             return None  # "a strike killed 25 people": the subject is who killed, not whose dead
         if verb == "receive":
-            for a, b, m in ms.starting(obj.end, stop):
+            # "received 100 missiles from Iran", "a reçu de Téhéran 2 000 drones"
+            lo = vend_of if (vend_of := self._word_end(s, vpos)) is not None and vpos < q.start else obj.end
+            for a, b, m in ms.starting(obj.end, stop) + (ms.starting(lo, q.start) if lo < q.start else []):
                 if _preceded_by(s, C.source_before_prep, a, 1):
                     name = self.ctx.actor(m)
                     if name:
@@ -415,6 +421,13 @@ class ClaimReader:
             return None  # "Iran and Russia", "Iran, Russia": a list, not two roles
         actor, recipient = self.ctx.actor(m1), self.ctx.recipient(m2)
         return (actor, recipient) if actor and recipient and actor != recipient else None
+
+    @staticmethod
+    def _word_end(s: str, pos: int | None) -> int | None:
+        if pos is None:
+            return None
+        m = WORD.match(s, pos)
+        return m.end() if m else None
 
     def _subject_after_verb(self, st, C, ms, sa, vpos: int, start: int) -> str | None:
         """An inverted subject between the verb and the number ("Im Juni schickte Nordkorea 5.000
@@ -510,6 +523,23 @@ class ClaimReader:
                 if r:
                     return r, True
         return None, False
+
+    def _share_along_enumerations(self) -> None:
+        """Claims of one enumeration ("a fourni 20 000 soldats, 150 missiles et 3 millions d'obus à
+        la Russie en 2024") share the period and receiver named after the last item."""
+        run: list[Claim] = []
+        for c in self.claims + [None]:
+            if c is not None and run and self._joined.get(id(run[-1])):
+                run.append(c)
+                continue
+            if len(run) > 1:
+                last = run[-1]
+                for x in run[:-1]:
+                    if x.period_start is None and x.period_end is None:
+                        x.period_start, x.period_end = last.period_start, last.period_end
+                    if x.recipient is None and last.recipient and x.action in SUPPLY_ACTIONS and x.actor != last.recipient:
+                        x.recipient = last.recipient
+            run = [c] if c is not None else []
 
     def _credit_agency(self) -> None:
         """A closing agency credit ("dpa/moko") counts for every claim, after any nearer source."""
@@ -707,8 +737,10 @@ class ClaimReader:
     def _stance(self, st, C, sa: SentAttr, q, floor, nxt, actor, header: _Header | None, right_verb_end=None):
         names = sa.names()
         unnamed = sa.unnamed
-        strong = [p for p in sa.strong if p < nxt]
-        weak = [p for p in sa.weak if p < nxt]
+        # a hedge after the claim counts unless a new clause ("..., et ils seraient soignés") holds it
+        tail = _next_break(st.text, q.end, nxt)
+        strong = [p for p in sa.strong if p < nxt and not self._new_clause(st.text, C, tail, p)]
+        weak = [p for p in sa.weak if p < nxt and not self._new_clause(st.text, C, tail, p)]
         clause = _last_break(st.text, q.start, st.body_start)  # the claim's own clause starts here
         plan = any(clause <= p < q.start or (right_verb_end is not None and q.end <= p < right_verb_end)
                    for p in sa.plan)  # "akan mengirim 1.000", "workers are expected to arrive"
@@ -743,6 +775,14 @@ class ClaimReader:
         if weak:
             return names, "alleged"
         return names, "asserted"
+
+    @staticmethod
+    def _new_clause(s: str, C: LangCues, tail: int, p: int) -> bool:
+        """The hedge at ``p`` stands in a clause after the claim's own that a conjunction opens."""
+        if p < tail:
+            return False
+        return bool(C.conjunctions.search(s, tail, p) or any(
+            C.clause_breaks.match(s, m.start()) for m in WORD.finditer(s, tail, p)))
 
     def _governs(self, st, C, sa: SentAttr, cue: int, pos: int) -> bool:
         """A denial or confirmation before the claim's clause whose complement the claim is
