@@ -224,3 +224,10 @@ def test_editors_initials_are_no_agency():
 
     c = claims_of("Korea Utara memberangkatkan 3.000 tentara ke Rusia pekan lalu.\n\nPasukan itu tiba di Kursk. (gas/bac)")[0]
     assert c.attributed_to == []
+
+
+def test_a_place_before_the_comma_is_no_source():
+    from facts_helper import claims_of
+
+    cs = claims_of("About 11,000 North Korean troops are fighting in Russia's Kursk region, U.S. officials said.")
+    assert cs[0].attributed_to == ["American officials"]

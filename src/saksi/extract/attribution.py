@@ -231,8 +231,15 @@ class Attributions:
             return [], None  # "an estimated 3,000": an adjective, not a verb of saying
         inside = [(a, b, m) for a, b, m in ms.between(floor, cue)
                   if not _after_prep(s, C.not_subject_after, a)]
-        # a list of names split by commas: "AS, Korsel dan Ukraina menuding ..."
-        while inside and floor > 0 and inside[0][0] == _skip_space(s, floor):
+        # a list of names split by commas: "AS, Korsel dan Ukraina menuding ..." (a list ends with a
+        # conjunction: "... in the Kursk region, U.S. officials said" is no list)
+        listed = bool(inside) and bool(C.conjunctions.search(s, floor, inside[-1][0]))
+        def _item_start(at: int) -> int:  # where the list item after a comma starts, past "dan", "and"
+            at = _skip_space(s, at)
+            conj = C.conjunctions.match(s, at)
+            return _skip_space(s, conj[0]) if conj else at
+
+        while listed and floor > 0 and inside[0][0] == _item_start(floor):
             j = floor - 1
             while j >= 0 and s[j] in " \t\u00a0":
                 j -= 1
@@ -295,7 +302,7 @@ class Attributions:
         hit = None
         for x, y, phrase, _ in C.unnamed.finditer(s, span[0], span[1]):
             if x <= a and b <= y:  # the phrase holds the country ("ukrainian officials")
-                phrase = " ".join((s[x:a] + " " + s[b:y]).lower().split())
+                phrase = " ".join(re.findall(r"\w+", (s[x:a] + " " + s[b:y]).lower()))
                 hit = (x, y, phrase)
             elif abs(x - b) <= 2 or abs(a - y) <= 2 or (y <= a and gap_words(s, y, a) <= 1) or (b <= x and gap_words(s, b, x) <= 1):
                 hit = (x, y, phrase)
