@@ -164,3 +164,31 @@ def test_the_object_and_its_implied_verb_survive_fillers_and_owners(text, expect
 ])
 def test_word_order_gives_the_roles(text, expected):
     assert [(c.action, c.value, c.actor, c.recipient) for c in claims_of(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 4,000 North Korean troops were killed, wounded or captured.", [("casualties_total", 4000, "asserted")]),
+    ("Sebanyak 4.000 tentara Korut tewas, terluka, atau ditawan.", [("casualties_total", 4000, "asserted")]),
+    ("Shoigu declarou que serão destacados 5.000 construtores norte-coreanos para Kursk, além de 1.000 engenheiros "
+     "de combate.", [("workers_sent", 5000, "planned"), ("workers_sent", 1000, "planned")]),
+    ("Ukraine has received nearly 100 Patriot missiles from Germany since January, Berlin confirmed.",
+     [("missiles_supplied", 100, "confirmed")]),
+])
+def test_lists_of_fates_shared_plans_and_closing_confirmations(text, expected):
+    assert [(c.action, c.value, c.stance) for c in claims_of(text, published="2025-05-05")] == expected
+
+
+def test_a_count_that_makes_no_claim_keeps_the_subject_for_the_next():
+    cs = claims_of("Korea Utara telah menghantar 49 kapal kargo dan 16,000 kontena peluru ke pelabuhan Rusia.")
+    assert [(c.action, c.value, c.actor, c.recipient) for c in cs] == [("munitions_supplied", 16000, "North Korea", "Russia")]
+
+
+def test_an_army_receives_for_its_state():
+    c = claims_of("La Biélorussie aurait cédé 50 chars T-72 à l'armée russe.")[0]
+    assert (c.actor, c.recipient, c.stance) == ("Belarus", "Russia", "alleged")
+
+
+def test_a_headline_repeated_in_quotes_is_read_once():
+    cs = claims_of("Iran ships 300 drones to Russia\n\n‘Iran ships 300 drones to Russia’\n\n"
+                   "Tehran has sent the drones by sea, officials said.")
+    assert [(c.action, c.value) for c in cs] == [("weapons_supplied", 300)]

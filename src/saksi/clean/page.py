@@ -142,6 +142,10 @@ def _line_rules(page: Page, cues: Cues, date_line) -> None:
             lines[i + 1].kind = "credit"
 
 
+def _unquoted(t: str) -> str:
+    return t.strip(" \t\"'‘’“”«»„").lower()
+
+
 def _name_or_next(rest: str, lines: list[Line], i: int) -> str | None:
     rest = rest.strip()
     if rest:
@@ -203,8 +207,8 @@ def _body(page: Page, first: int, cues: Cues) -> None:
         near_caption = any(0 <= j < len(lines) and lines[j].kind == "caption" for j in (i - 1, i + 1))
         if near_caption and _photo_credit(ln.text, cues):
             ln.kind = "photo_credit"
-        elif page.title and ln.text.lower() == page.title.lower():
-            ln.kind = "title_repeat"
+        elif page.title and _unquoted(ln.text) == _unquoted(page.title):
+            ln.kind = "title_repeat"  # the headline again, perhaps in quote marks
         else:
             listed = re.match(r"^(?:[-•*·▪–]|\d{1,2}[.)])\s", ln.text)
             ln.kind = "content" if listed or _is_paragraph(ln.text) or _ends_sentence(ln.text) else "subheading"

@@ -463,7 +463,7 @@ def _after_quote_or_comma(s: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and s[i] in " \t\u00a0":
         i -= 1
-    return i >= 0 and (s[i] in ",”\"'’" or (s[i] == "." and i > 0 and s[i - 1] in "”\""))
+    return i >= 0 and (s[i] in ",”\"'’»›" or (s[i] == "." and i > 0 and s[i - 1] in "”\"»"))
 
 
 def _np_end(s: str, C: LangCues, ms, pos: int) -> int:

@@ -92,9 +92,10 @@ class ClaimReader:
                 self.att.of(st)
                 continue
             sa = self.att.of(st)
+            claimed_end = st.body_start  # where the last quantity that made a claim ends
             for i, q in enumerate(qs):
                 nxt = qs[i + 1].start if i + 1 < len(qs) else len(s)
-                prv = qs[i - 1].end if i > 0 else st.body_start
+                prv = claimed_end
                 if i > 0 and _ratio(s, C, qs[i - 1], q):
                     continue  # "satu dari 10 orang", "one in ten": a share, not a count
                 try:
@@ -103,6 +104,7 @@ class ClaimReader:
                     c = None
                 if c is not None:
                     self.claims.append(c)
+                    claimed_end = q.end
         self._share_along_enumerations()
         self._default_recipients()
         self._credit_back()
@@ -132,6 +134,7 @@ class ClaimReader:
             hit = C.verbs.last(s, floor, q.start)
             if hit:
                 vpos, vend, _, verb = hit
+        joined_plan = False  # the claim before, whose verb this one shares, is planned
         implied = C.verbs.get(obj.phrase or s[obj.start:obj.end]) if obj.cls == "people" else None
         if verb is None and implied in CASUALTY_VERBS:
             verb = implied
@@ -141,6 +144,7 @@ class ClaimReader:
             verb = prev[2] or None  # "mengirimkan 170 artileri dan 240 peluncur roket": one verb, two claims
             if verb:
                 self._joined[id(prev[0])] = True
+                joined_plan = prev[0].stance == "planned"
 
         unit = C.measure_units.get(q.unit) if q.kind == "measure" else None
         borrowed = None
@@ -202,6 +206,8 @@ class ClaimReader:
             qualifier = "approx"
         right_verb_end = vend if vpos is not None and vpos >= q.end else None
         names, stance = self._stance(st, C, sa, q, floor, nxt, actor, header, right_verb_end)
+        if joined_plan and stance in ("asserted", "reported"):
+            stance = "planned"  # "will send 5,000 builders, as well as 1,000 sappers"
 
         a, b = self._quote(st, C, q, obj, prv, nxt, ms, vpos)
         value = q.value
@@ -753,7 +759,8 @@ class ClaimReader:
             plan = plan or header.plan
         # a denial or confirmation in another clause ("Moscow denies ..., but Kyiv says 50 ...") is not this one's
         deny = [d for d in sa.deny if clause <= d[0] < nxt or self._governs(st, C, sa, d[0], q.start)]
-        confirm = [c for c in sa.confirm if clause <= c[0] < q.start or self._governs(st, C, sa, c[0], q.start)]
+        confirm = [c for c in sa.confirm if clause <= c[0] < q.start or self._governs(st, C, sa, c[0], q.start)
+                   or (c[0] >= q.end and _closing_verb(st.text, c[0], nxt))]  # "..., Berlin confirmed."
         if deny:
             # the one who denies is credited with the denial ("Russia denies ...", "dibantah Rusia")
             who = self._agent_after(st, C, deny[-1][0]) or deny[-1][1]
@@ -865,12 +872,34 @@ def _joint_casualties(s: str, C: LangCues, hit, stop: int) -> str:
     cls = hit[2]
     if cls not in ("killed", "wounded"):
         return cls
-    conj = C.conjunctions.match(s, _skip(s, hit[0]), stop)
-    if conj:
-        other = C.verbs.match(s, _skip(s, conj[0]), stop)
-        if other and other[2] in ("killed", "wounded") and other[2] != cls:
+    # "killed or wounded", "killed, wounded or captured", "tewas, terluka, atau ditawan": a list of
+    # fates is casualties of every kind
+    pos = hit[0]
+    for _ in range(4):
+        p = _skip(s, pos)
+        if p < len(s) and s[p] == ",":
+            p = _skip(s, p + 1)
+        conj = C.conjunctions.match(s, p)
+        if conj:
+            p = _skip(s, conj[0])
+        elif p == _skip(s, pos):
+            break  # neither a comma nor a conjunction: the list is over
+        other = C.verbs.match(s, p)
+        if not other:
+            break
+        if other[2] != cls and other[2] in ("killed", "wounded", "casualties", "other"):
             return "casualties"
+        pos = other[0]
     return cls
+
+
+def _closing_verb(s: str, pos: int, nxt: int) -> bool:
+    """A verb inverted at the sentence's end after a comma: "..., Berlin confirmed.": no number after it,
+    a comma and at most three words before it, at most three words after."""
+    if pos < nxt < len(s):
+        return False
+    comma = s.rfind(",", max(0, pos - 60), pos)
+    return comma >= 0 and gap_words(s, comma, pos) <= 3 and gap_words(s, pos, len(s)) <= 4
 
 
 def _one_year(p) -> bool:

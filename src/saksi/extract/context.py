@@ -305,6 +305,11 @@ class ArticleDoc:
             return self.state_of(m)
         if t == MEDIA:
             return None
+        e = self.entity(m)
+        if e is not None and self.kb is not None and getattr(e, "metonym_of", None):
+            a = self.kb.actor(e)  # "à l'armée russe": an army receives for its state
+            if a is not None:
+                return a.name
         return m.canonical
 
     # ------------------------------------------------------------ helpers
