@@ -192,3 +192,17 @@ def test_a_headline_repeated_in_quotes_is_read_once():
     cs = claims_of("Iran ships 300 drones to Russia\n\n‘Iran ships 300 drones to Russia’\n\n"
                    "Tehran has sent the drones by sea, officials said.")
     assert [(c.action, c.value) for c in cs] == [("weapons_supplied", 300)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Em abril, o número de mortos foi estimado em pelo menos 600.", ("casualties_killed", 600, "at_least")),
+    ("By April the death toll among North Korean troops stood at 600.", ("casualties_killed", 600, "exact")),
+    ("Die Zahl der Verwundeten stieg nach Angaben Kiews auf 2.000.", ("casualties_wounded", 2000, "exact")),
+])
+def test_a_toll_noun_before_the_number(text, expected):
+    assert [(c.action, c.value, c.qualifier) for c in claims_of(text, published="2025-06-01")] == [expected]
+
+
+def test_the_owner_at_the_noun_beats_a_farther_origin():
+    c = claims_of("Unos 1.500 soldados norcoreanos llegaron a Vladivostok a bordo de buques rusos.")[0]
+    assert (c.actor, c.recipient) == ("North Korea", "Russia")

@@ -50,6 +50,7 @@ class _Obj:
     possessor: Mention | None = None
     elided: bool = False
     phrase: str = ""  # the words of the object as matched ("korban jiwa" in "600 korban jiwa dari pihak Korut")
+    implied_verb: str | None = None  # a toll noun before the number says what befell them ("death toll")
 
 
 @dataclass
@@ -136,6 +137,9 @@ class ClaimReader:
                 vpos, vend, _, verb = hit
         joined_plan = False  # the claim before, whose verb this one shares, is planned
         implied = C.verbs.get(obj.phrase or s[obj.start:obj.end]) if obj.cls == "people" else None
+        if obj.implied_verb:
+            implied = obj.implied_verb
+            verb = verb if verb in CASUALTY_VERBS else None  # "the death toll rose to 600": the noun says it
         if verb is None and implied in CASUALTY_VERBS:
             verb = implied
         if verb is None and st.item and st.header is not None:
@@ -293,7 +297,13 @@ class ClaimReader:
         after = _skip(s, q.end)
         tail = C.classifiers.match(s, after)
         if tail or not s[after:].strip(_END_PUNCT) or SOFT_BREAK.match(s, after) or C.verbs.match(s, after):
-            return self._object_before(st, C, starts, q, tail[0] if tail else q.end)
+            before = self._object_before(st, C, starts, q, tail[0] if tail else q.end)
+            if before is not None:
+                return before
+        # "the death toll stood at 600", "o número de mortos foi estimado em pelo menos 600"
+        toll = C.toll_nouns.last(s, max(st.body_start, _last_break(s, q.start, st.body_start)), q.start)
+        if toll and gap_words(s, toll[1], q.start) <= 8:
+            return _Obj("people", "people", toll[0], q.end, phrase=toll[2], implied_verb=toll[3])
         return None
 
     def _object_before(self, st: Sent, C: LangCues, starts, q, end: int) -> _Obj | None:
@@ -376,14 +386,19 @@ class ClaimReader:
         s = st.text
         stop = self._clause_end(s, C, ms, obj.end, nxt)
         if not casualty:
-            # the origin of a transfer: "dari Korea Utara ke Rusia"; the agent: "dikirim oleh Korea Utara"
-            for a, b, m in ms.starting(obj.end, stop):
-                if not self._usable(sa, a, b):
-                    continue
-                if _preceded_by(s, C.source_before_prep, a, 1) or _preceded_by(s, C.agent_before, a, 1):
-                    name = self.ctx.actor(m)
-                    if name:
-                        return name
+            # the origin of a transfer: "dari Korea Utara ke Rusia"; the agent: "dikirim oleh Korea Utara".
+            # One word between the preposition and the name ("a bordo de buques rusos") yields to the
+            # owner written at the noun ("soldados norcoreanos").
+            for gap in (0, 1):
+                if gap and obj.possessor is not None and self.ctx.actor(obj.possessor):
+                    break
+                for a, b, m in ms.starting(obj.end, stop):
+                    if not self._usable(sa, a, b):
+                        continue
+                    if _preceded_by(s, C.source_before_prep, a, gap) or _preceded_by(s, C.agent_before, a, gap):
+                        name = self.ctx.actor(m)
+                        if name:
+                            return name
         if obj.possessor is not None:
             name = self.ctx.actor(obj.possessor)
             if name:
