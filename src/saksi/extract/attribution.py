@@ -130,6 +130,15 @@ class Attributions:
                 taken.append((bp[0], bp[1]))
                 hits.append((bp[0], srcs, span))
                 sa.points_back = True
+        # a speaker's name and a colon before what they say ("Zelensky: 11,000 North Korean troops ..."),
+        # as live blogs and headlines write it
+        head = _SPEAKER_COLON.match(s, st.body_start)
+        if head and s[head.end():].strip():
+            named = [x for x in ms.between(st.body_start, head.end(1) + 1) if x[2].type in (PERSON, ORG, MEDIA)]
+            if named and gap_words(s, st.body_start, head.end(1)) <= 8 and gap_words(s, named[-1][1], head.end(1)) <= 1:
+                a, b, m = named[-1]
+                hits.append((a, [Source(m.canonical, a, b, False, m.type)], (a, head.end())))
+                taken.append((a, head.end()))
         # a credit after a dash at the end ("... an Russland geliefert – Reuters", "... -- BERNAMA")
         dash = _DASH_CREDIT.search(s)
         if dash:
@@ -416,6 +425,7 @@ def source_chains(names: list[str], parallel: list[frozenset[str]]) -> list[list
     return [list(names)] if names else []
 
 
+_SPEAKER_COLON = re.compile(r"[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]")
 _DASH_CREDIT = re.compile(r"\s(?:--|[\-–—])\s*(?=[^\s\-–—][^\-–—]{0,40}$)")
 
 
