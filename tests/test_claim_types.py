@@ -206,3 +206,28 @@ def test_a_toll_noun_before_the_number(text, expected):
 def test_the_owner_at_the_noun_beats_a_farther_origin():
     c = claims_of("Unos 1.500 soldados norcoreanos llegaron a Vladivostok a bordo de buques rusos.")[0]
     assert (c.actor, c.recipient) == ("North Korea", "Russia")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deutschland liefert der Ukraine 18 Leopard 2A6.", ("weapons_supplied", 18, "Germany", "Ukraine")),
+    ("Iran has delivered a second batch of some 100 Fath-360s to Russia.", ("missiles_supplied", 100, "Iran", "Russia")),
+    ("La France a livré 18 Caesar à l'Ukraine.", ("weapons_supplied", 18, "France", "Ukraine")),
+])
+def test_a_weapon_model_is_its_own_noun(text, expected):
+    assert [(c.action, c.value, c.actor, c.recipient) for c in claims_of(text)] == [expected]
+
+
+def test_weapon_models_must_use_the_schemas_classes(monkeypatch, tmp_path):
+    from saksi.extract import cues as cuesmod
+
+    assert set(cuesmod.weapon_models()[1].values()) and all(
+        cls in claim_types().object_classes for cls, _ in cuesmod.weapon_models()[1].values())
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Zelensky said 31,000 Ukrainian soldiers had been killed since 2022.", "confirmed"),
+    ("Pistorius said Germany delivered 18 Leopard tanks to Ukraine.", "confirmed"),
+    ("South Korea's intelligence service said North Korea sent 10,000 troops to Russia.", "reported"),
+])
+def test_the_actors_own_government_confirms(text, stance):
+    assert claims_of(text)[0].stance == stance

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from saksi.claimtypes import claim_types
@@ -31,7 +33,7 @@ from saksi.extract.attribution import SentAttr, closing_credit, source_chains
 from saksi.extract.context import (
     GPE, HARD_BREAK, MAX_SENTENCE, MEDIA, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
-from saksi.extract.cues import LangCues, cues
+from saksi.extract.cues import LangCues, cues, weapon_models
 from saksi.model import Claim, Mention
 
 SCHEMA = claim_types()
@@ -185,7 +187,8 @@ class ClaimReader:
                 actor = conf[-1][1]
         if actor is None:
             actor = self._prev_subject(st)
-        if verb == "receive" and recipient is None:
+        if verb in ("receive", "train") and recipient is None:
+            # "Russia received ...", "Germany has trained 10,000 Ukrainian soldiers": the subject hosts them
             recipient = self._subject(st, C, ms, sa, floor, vpos if vpos is not None else q.start)
         if casualty:
             recipient, explicit = None, False
@@ -193,7 +196,7 @@ class ClaimReader:
             recipient = header.recipient
         if recipient is not None and recipient == actor:
             recipient, explicit = None, False
-        if recipient is None and actor and (action == SCHEMA.fallback and verb is None or verb == "send"):
+        if recipient is None and actor and (action == SCHEMA.fallback and verb is None or verb in ("send", "train")):
             # "sekitar 10.000 prajurit Korea Utara di wilayah Rusia", "troops deployed in Kursk":
             # people of one state in another
             there = self._location(st, C, ms, sa, obj, nxt)
@@ -282,6 +285,13 @@ class ClaimReader:
             if w:
                 pos = _skip(s, w[0])
                 continue
+            wm = _MODELS.match(s, pos)  # "18 Leopard 2A6", "100 Fath-360s", "12 HIMARS"
+            if wm and not C.objects.match(s, _skip(s, wm.end())):
+                model = wm.group(1).lower()
+                cls, name = _MODEL_TABLE.get(model) or _MODEL_TABLE.get(re.sub(r"[\u00a0-]", " ", model), (None, None))
+                if cls:
+                    poss, end = self._possessor_after(s, C, starts, wm.end())
+                    return _Obj(cls, name, pos, end, possessor or poss, phrase=wm.group(1))
             d = _DESIGNATOR.match(s, pos)  # "14.000 MK-84 bombs", "20 Leopard tanks"
             if d and C.objects.match(s, _skip(s, d.end())):
                 pos = _skip(s, d.end())
@@ -405,6 +415,8 @@ class ClaimReader:
                 return name
         if casualty and vpos is not None and vpos < q.start and not C.victim_subject.match(s, vpos):
             return None  # "a strike killed 25 people": the subject is who killed, not whose dead
+        if verb == "train":
+            return None  # the trainees' state is the owner at the noun ("Ukrainian soldiers"), not the trainer
         if verb == "receive":
             # "received 100 missiles from Iran", "a reçu de Téhéran 2 000 drones"
             lo = vend_of if (vend_of := self._word_end(s, vpos)) is not None and vpos < q.start else obj.end
@@ -792,11 +804,24 @@ class ClaimReader:
             return names, "planned"
         if strong:
             return names, "alleged"
+        if names and actor and names[0] != actor and self._speaks_for(names[0], actor):
+            # the actor's own government states its number ("Zelensky said 31,000 Ukrainian soldiers
+            # were killed", "Pistorius: Germany delivered 18 tanks")
+            return names, "confirmed"
         if names or unnamed:
             return names, "reported"
         if weak:
             return names, "alleged"
         return names, "asserted"
+
+    def _speaks_for(self, name: str, actor: str) -> bool:
+        """A person or body that belongs to the actor's state (its president, ministry, army)."""
+        e = self.ctx.entity(name)
+        if e is None or getattr(e, "type", None) not in (PERSON, "ORG"):
+            return False
+        code = getattr(e, "country", None)
+        state = self.ctx.kb.get(code) if code and self.ctx.kb is not None else None
+        return state is not None and state.name == actor
 
     @staticmethod
     def _new_clause(s: str, C: LangCues, tail: int, p: int) -> bool:
@@ -941,6 +966,8 @@ def _num(v):
 
 # a weapon's model or make between a number and what it counts: capitalised or with digits (MK-84,
 # KN-23, Leopard, M777, 155mm); it only counts as one when a known object follows
+_MODELS, _MODEL_TABLE = weapon_models()
+
 # a calibre's number, before its unit (claims.yaml calibre_units): "155 mm", "152-mm", "122mm"
 _CALIBRE = regex.compile(r"\d{2,3}(?:[.,]\d)?[ \u00a0-]?")
 _DESIGNATOR = regex.compile(r"(?:\p{Lu}[\p{L}\d]*|\d+\p{L}+)(?:-[\p{L}\d]+)*(?=\s)")

@@ -210,6 +210,31 @@ def _check_classes(lang: str, claims: dict) -> None:
             raise SchemaError(f"{where}: measure_units.{word}: unknown unit {unit!r} (claim_types.yaml has: {', '.join(schema.units)})")
 
 
+@lru_cache(maxsize=1)
+def weapon_models():
+    """(regex, {model lower-case: (class, English name)}) of data/weapon_models.yaml. The regex is
+    case-sensitive (models are written as names: "Patriot", not "patriot") and takes a variant and a
+    plural after the model ("Leopard 2A6", "Fath-360s", "F-16AM")."""
+    import yaml
+    from importlib import resources
+
+    from saksi.claimtypes import SchemaError, claim_types
+
+    path = resources.files("saksi") / "data" / "weapon_models.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    table: dict[str, tuple[str, str]] = {}
+    for cls, models in data.items():
+        if cls not in claim_types().object_classes:
+            raise SchemaError(f"data/weapon_models.yaml: unknown class {cls!r}")
+        for model, name in (models or {}).items():
+            table.setdefault(str(model).lower(), (str(cls), str(name)))
+    names = sorted(table, key=len, reverse=True)
+    originals = {str(m).lower(): str(m) for models in data.values() for m in (models or {})}
+    alt = "|".join(re.escape(originals[n]).replace(r"\ ", r"[ \u00a0-]?") for n in names)
+    rx = re.compile(r"(?<!\w)(" + alt + r")(?:[ -]?(?=[A-Z0-9]*\d|[A-Z]{1,3}\b)[A-Z0-9][A-Za-z0-9/]{0,5})?s?(?![\w-])")
+    return rx, table
+
+
 @lru_cache(maxsize=None)
 def cues(lang: str) -> LangCues | None:
     """The compiled cues of a language, or None when it has none of the three data files."""
