@@ -231,3 +231,8 @@ def test_weapon_models_must_use_the_schemas_classes(monkeypatch, tmp_path):
 ])
 def test_the_actors_own_government_confirms(text, stance):
     assert claims_of(text)[0].stance == stance
+
+
+def test_unknown_adjectives_between_number_and_noun():
+    cs = claims_of("Iran sent 300 cheap Shahed drones to Russia.")
+    assert [(c.action, c.value, c.actor, c.recipient) for c in cs] == [("weapons_supplied", 300, "Iran", "Russia")]

@@ -302,6 +302,10 @@ class ClaimReader:
                 if C.objects.match(s, after) or C.classifiers.match(s, after):
                     pos = after
                     continue
+            adj = self._adjectives(s, C, pos)  # "178 alten Leopard 1", "500 well-trained elite troops"
+            if adj is not None:
+                pos = adj
+                continue
             break
         # "tentara sebanyak 10.000 orang": the object stands before the number
         after = _skip(s, q.end)
@@ -314,6 +318,22 @@ class ClaimReader:
         toll = C.toll_nouns.last(s, max(st.body_start, _last_break(s, q.start, st.body_start)), q.start)
         if toll and gap_words(s, toll[1], q.start) <= 8:
             return _Obj("people", "people", toll[0], q.end, phrase=toll[2], implied_verb=toll[3])
+        return None
+
+    @staticmethod
+    def _adjectives(s: str, C: LangCues, pos: int) -> int | None:
+        """One or two lower-case words no cue knows between a number and a known object or model:
+        where the object starts, else None."""
+        p = pos
+        for _ in range(2):
+            m = WORD.match(s, p)
+            if not m or not m.group().islower() or any(ch.isdigit() for ch in m.group()) \
+                    or C.verbs.match(s, p) or C.conjunctions.match(s, p) or C.clause_breaks.match(s, p) \
+                    or C.recipient_before.match(s, p) or C.not_subject_after.match(s, p):
+                return None
+            p = _skip(s, m.end())
+            if C.objects.match(s, p) or _MODELS.match(s, p):
+                return p
         return None
 
     def _object_before(self, st: Sent, C: LangCues, starts, q, end: int) -> _Obj | None:
