@@ -236,3 +236,10 @@ def test_the_actors_own_government_confirms(text, stance):
 def test_unknown_adjectives_between_number_and_noun():
     cs = claims_of("Iran sent 300 cheap Shahed drones to Russia.")
     assert [(c.action, c.value, c.actor, c.recipient) for c in cs] == [("weapons_supplied", 300, "Iran", "Russia")]
+
+
+def test_a_total_counts_what_the_claim_before_counted():
+    cs = claims_of("Ukraine said 1,200 Russian soldiers were killed on Tuesday, bringing the total since "
+                   "February 24, 2022 to about 124,000.")
+    assert [(c.action, c.value, c.actor) for c in cs] == [("casualties_killed", 1200, "Russia"),
+                                                          ("casualties_killed", 124000, "Russia")]

@@ -318,6 +318,11 @@ class ClaimReader:
         toll = C.toll_nouns.last(s, max(st.body_start, _last_break(s, q.start, st.body_start)), q.start)
         if toll and gap_words(s, toll[1], q.start) <= 8:
             return _Obj("people", "people", toll[0], q.end, phrase=toll[2], implied_verb=toll[3])
+        # "..., bringing the total since February 2022 to about 124,000": the total of what was counted before
+        total = C.total_nouns.last(s, max(st.body_start, q.start - 120), q.start)
+        if total and gap_words(s, total[1], q.start) <= 8 and st.paragraph in self._last \
+                and not HARD_BREAK.search(s, total[1], q.start):
+            return _Obj(None, None, total[0], q.end, elided=True)
         return None
 
     @staticmethod
