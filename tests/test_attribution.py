@@ -231,3 +231,11 @@ def test_a_place_before_the_comma_is_no_source():
 
     cs = claims_of("About 11,000 North Korean troops are fighting in Russia's Kursk region, U.S. officials said.")
     assert cs[0].attributed_to == ["American officials"]
+
+
+def test_reported_speech_goes_on_with_the_source_before():
+    from facts_helper import claims_of
+
+    cs = claims_of("Laut dem südkoreanischen Geheimdienst hat Nordkorea 3.000 Soldaten nach Russland geschickt. "
+                   "Weitere 2.000 Soldaten seien bereits nach Russland unterwegs.")
+    assert [c.attributed_to for c in cs] == [["National Intelligence Service"]] * 2

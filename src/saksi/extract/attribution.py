@@ -80,6 +80,7 @@ class Attributions:
         self._last_report: list[str] = []
         self._last_sources: list[str] = []
         self._last_person: str | None = None
+        self._sourced_at: int | None = None  # the last sentence that named its sources
         self._done = -1
 
     def of(self, st: Sent) -> SentAttr:
@@ -164,6 +165,12 @@ class Attributions:
             srcs, span = self._np_before(st, C, ms, a)
             if srcs or span:
                 hits.append((a, srcs, span))
+        # reported speech going on without a new source ("Diese befänden sich demnach ...", Konjunktiv I):
+        # the sources of the sentence just before
+        if not hits and self._last_sources and self._sourced_at is not None and st.index - self._sourced_at <= 2:
+            rs = C.reported_speech.search(s, st.body_start) if not C.reported_speech.absent(W) else None
+            if rs and not st.in_quote(rs[0]):
+                hits.append((rs[0], [Source(n, rs[0], rs[1], n in self._last_report) for n in self._last_sources], (rs[0], rs[0])))
         hits.sort(key=lambda h: h[0])
         for at, srcs, span in hits:
             side = _side_by_side(s, C, srcs)
@@ -200,6 +207,7 @@ class Attributions:
             self._last_report = _dedupe(reports)
         if sa.sources:
             self._last_sources = sa.names()
+            self._sourced_at = st.index
         for _, _, m in ms.ms[-50:]:
             if m.type == PERSON:
                 self._last_person = m.canonical

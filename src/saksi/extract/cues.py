@@ -139,7 +139,8 @@ class LangCues:
     anaphors: Phrases = field(default_factory=Phrases)  # phrase -> report | person | group
     anaphoric_cues: Phrases = field(default_factory=Phrases)
     unnamed_names: Phrases = field(default_factory=Phrases)  # unnamed source phrase -> English noun
-    passive_cues: Phrases = field(default_factory=Phrases)  # "dibantah": the denier stands after
+    passive_cues: Phrases = field(default_factory=Phrases)
+    reported_speech: Phrases = field(default_factory=Phrases)  # "seien", "habe": reported speech goes on  # "dibantah": the denier stands after
     anaphoric_sources: Phrases = field(default_factory=Phrases)  # "demnach": the sources named last
     back_pointers: Phrases = field(default_factory=Phrases)  # "That emerges from": credits the sentence before
     hedges_strong: Phrases = field(default_factory=Phrases)
@@ -280,6 +281,7 @@ def cues(lang: str) -> LangCues | None:
     c.anaphoric_cues = Phrases(attrib.get("anaphoric_cues"))
     c.anaphoric_sources = Phrases(attrib.get("anaphoric_sources"))
     c.passive_cues = Phrases(attrib.get("passive_cues"))
+    c.reported_speech = Phrases(attrib.get("reported_speech"))
     c.unnamed_names = Phrases(attrib.get("unnamed_source_names") or {})
     c.back_pointers = Phrases(attrib.get("back_pointers"))
     c.hedges_strong = Phrases(attrib.get("hedges_strong"))
