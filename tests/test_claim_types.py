@@ -243,3 +243,11 @@ def test_a_total_counts_what_the_claim_before_counted():
                    "February 24, 2022 to about 124,000.")
     assert [(c.action, c.value, c.actor) for c in cs] == [("casualties_killed", 1200, "Russia"),
                                                           ("casualties_killed", 124000, "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Corea del Norte ha mandado 13.000 tropas para combatir a las fuerzas ucranianas.",
+    "Korea Utara mengirim 12.000 tentara untuk melawan Ukraina.",
+])
+def test_the_enemy_is_no_receiver(text):
+    assert all(c.recipient != "Ukraine" for c in claims_of(text))

@@ -576,7 +576,9 @@ class ClaimReader:
                 continue
             if obj.possessor is not None and m is obj.possessor:
                 continue
-            if _preceded_by(s, C.recipient_before, a, 2):
+            if C.opponent_before.search(s, obj.end, a):
+                break  # "para combatir a las fuerzas ucranianas", "to fight Ukraine": the enemy, not the receiver
+            if _preceded_by(s, C.recipient_before, a, 2) and not C.relatives.search(s, max(obj.end, a - 40), a):
                 r = self.ctx.recipient(m)
                 if r:
                     return r, True
@@ -714,7 +716,8 @@ class ClaimReader:
             if not sends:
                 continue
             for a, b, m in ms:
-                if a > sends[0] and _preceded_by(s, C.recipient_before, a, 2):
+                if a > sends[0] and _preceded_by(s, C.recipient_before, a, 2) \
+                        and not C.opponent_before.search(s, sends[0], a):
                     r = self.ctx.recipient(m)
                     if r and r != actor:
                         out[r] += 1

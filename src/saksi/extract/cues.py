@@ -129,7 +129,8 @@ class LangCues:
     location_before: Phrases = field(default_factory=Phrases)
     inclusion_cues: Phrases = field(default_factory=Phrases)
     toll_nouns: Phrases = field(default_factory=Phrases)
-    total_nouns: Phrases = field(default_factory=Phrases)  # "the total ... to 124,000": the claim before's noun  # "death toll" -> killed: a count with no noun  # "Eso comprende": what the sentence before sent  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
+    total_nouns: Phrases = field(default_factory=Phrases)
+    opponent_before: Phrases = field(default_factory=Phrases)  # "to fight", "melawan": the enemy follows  # "the total ... to 124,000": the claim before's noun  # "death toll" -> killed: a count with no noun  # "Eso comprende": what the sentence before sent  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
     speech_after: Phrases = field(default_factory=Phrases)
@@ -255,6 +256,7 @@ def cues(lang: str) -> LangCues | None:
     c.inclusion_cues = Phrases(claims.get("inclusion_cues"))
     c.toll_nouns = Phrases(_classed(claims.get("toll_nouns")))
     c.total_nouns = Phrases(claims.get("total_nouns"))
+    c.opponent_before = Phrases(claims.get("opponent_before"))
     c.classifiers = Phrases(claims.get("classifiers"))
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))
