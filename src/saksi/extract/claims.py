@@ -578,7 +578,7 @@ class ClaimReader:
                 continue
             if C.opponent_before.search(s, obj.end, a):
                 break  # "para combatir a las fuerzas ucranianas", "to fight Ukraine": the enemy, not the receiver
-            if _preceded_by(s, C.recipient_before, a, 2) and not C.relatives.search(s, max(obj.end, a - 40), a):
+            if _preceded_by(s, C.recipient_before, a, 2):
                 r = self.ctx.recipient(m)
                 if r:
                     return r, True
