@@ -471,3 +471,89 @@ def test_fast():
     find_quantities(text, "de")
     find_periods(text, "de", REF)
     assert time.perf_counter() - t0 < 5
+
+
+# ---------------------------------------------------------------------------------------------- aid and arms vocabulary
+# Western and Iranian arms transfers, in compounds German writes with a model before a hyphen
+# ("Challenger-2-Kampfpanzer", "Storm-Shadow-Marschflugkörper"), separable verbs ("stellt ... bereit"),
+# buying and receiving, mobilisation and casualties: dpa wire, Spiegel/FAZ prose, n-tv live blog.
+AID_CASES = [
+    ('BERLIN (dpa) - Deutschland hat der Ukraine weitere 14 Leopard-2A6-Kampfpanzer überlassen.',
+     'weapons_supplied', 14, 'Germany', 'Ukraine'),
+    ('LONDON (dpa) - Großbritannien schickt 14 Challenger-2-Kampfpanzer in die Ukraine.',
+     'weapons_supplied', 14, 'United Kingdom', 'Ukraine'),
+    ('WARSCHAU (dpa) - Polen hat der Ukraine 60 PT-91-Panzer abgegeben.',
+     'weapons_supplied', 60, 'Poland', 'Ukraine'),
+    ('Die USA stellen der Ukraine weitere 50 Bradley-Schützenpanzer bereit.',
+     'weapons_supplied', 50, 'United States', 'Ukraine'),
+    ('Die Niederlande haben der Ukraine acht Panzerhaubitzen 2000 übergeben.',
+     'weapons_supplied', 8, 'Netherlands', 'Ukraine'),
+    ('Norwegen spendet der Ukraine zwei NASAMS-Flugabwehrsysteme.',
+     'weapons_supplied', 2, 'Norway', 'Ukraine'),
+    ('Berlin liefert drei weitere Patriot-Flugabwehrbatterien an Kiew.',
+     'weapons_supplied', 3, 'Germany', 'Ukraine'),
+    ('Schweden will der Ukraine 14 Gripen-Kampfflugzeuge überlassen.',
+     'weapons_supplied', 14, 'Sweden', 'Ukraine'),
+    ('Iran hat Russland mehr als 2.000 Schahed-Drohnen geliefert.',
+     'weapons_supplied', 2000, 'Iran', 'Russia'),
+    ('Die Türkei verkaufte der Ukraine 20 Bayraktar-Drohnen.',
+     'weapons_supplied', 20, 'Turkey', 'Ukraine'),
+    ('Die Bundesregierung stellt der Ukraine 10.000 FPV-Drohnen bereit.',
+     'weapons_supplied', 10000, 'Germany', 'Ukraine'),
+    ('+++ 10:41 +++ Großbritannien hat der Ukraine Dutzende Storm-Shadow-Marschflugkörper geliefert',
+     'missiles_supplied', 12, 'United Kingdom', 'Ukraine'),
+    ('+++ 14:05 +++ Iran übergibt Russland rund 200 ballistische Raketen vom Typ Fath-360',
+     'missiles_supplied', 200, 'Iran', 'Russia'),
+    ('Die USA haben der Ukraine heimlich 100 ATACMS-Raketen geliefert.',
+     'missiles_supplied', 100, 'United States', 'Ukraine'),
+    ('Die Niederlande überlassen der Ukraine 2.000 Panzerabwehrminen.',
+     'munitions_supplied', 2000, 'Netherlands', 'Ukraine'),
+    ('Die USA haben der Ukraine 10.000 HIMARS-Raketen geliefert.',
+     'munitions_supplied', 10000, 'United States', 'Ukraine'),
+    ('Die Ukraine kaufte 40 Schützenpanzer vom Typ CV90 aus Schweden.',
+     'weapons_supplied', 40, 'Sweden', 'Ukraine'),
+    ('Die Ukraine bestellte 18 Bohdana-Haubitzen.',
+     'weapons_supplied', 18, None, 'Ukraine'),
+    ('Die Ukraine hat 60 Gepard-Flugabwehrpanzer aus Deutschland erhalten.',
+     'weapons_supplied', 60, 'Germany', 'Ukraine'),
+    ('Russland hat 300.000 Reservisten mobilisiert.',
+     'troops_deployed', 300000, 'Russia', None),
+    ('Rund 50.000 russische Soldaten sind nach Angaben der BBC gefallen.',
+     'casualties_killed', 50000, 'Russia', None),
+    ('Die russischen Verluste belaufen sich auf mehr als 700.000 Mann.',
+     'casualties_total', 700000, 'Russia', None),
+    ('Laut Kiew wurden 1.200 russische Soldaten getötet, verwundet oder vermisst gemeldet.',
+     'casualties_total', 1200, 'Russia', None),
+    ('Nach Angaben des Generalstabs wurden 300 ukrainische Soldaten verwundet.',
+     'casualties_wounded', 300, 'Ukraine', None),
+]
+
+
+@pytest.mark.parametrize("text, action, value, actor, recipient", AID_CASES)
+def test_aid_and_arms_vocabulary(text, action, value, actor, recipient):
+    c = one(text, action)
+    assert (c.value if c.value is not None else c.value_low) == value
+    assert (c.actor, c.recipient) == (actor, recipient)
+    assert c.quote and c.quote in text
+
+
+def test_aid_vocabulary_has_enough_cases():
+    assert len(AID_CASES) >= 15
+
+
+@pytest.mark.parametrize("text, stance, sources", [
+    ("Dem Vernehmen nach hat Iran Russland 400 ballistische Raketen übergeben.", "alleged", []),
+    ("Die USA haben der Ukraine 31 Abrams-Kampfpanzer geliefert, teilte ein Pentagon-Sprecher mit.", "confirmed",
+     ["Pentagon"]),
+    ("Schweden hat vor, der Ukraine 14 Gripen-Kampfflugzeuge zu überlassen.", "planned", []),
+    ("Teheran bestritt entschieden, Russland 2.000 Schahed-Drohnen geliefert zu haben.", "denied", ["Iran"]),
+])
+def test_aid_stance_and_sources(text, stance, sources):
+    c = claims_of(text, published=PUB, lang="de")[-1]
+    assert (c.stance, c.attributed_to) == (stance, sources)
+
+
+def test_training_abroad_is_no_supply():
+    cs = claims_of("Die USA haben 7.000 ukrainische Piloten und Panzerbesatzungen in Deutschland ausgebildet.",
+                   published=PUB, lang="de")
+    assert not [c for c in cs if c.action.endswith("_supplied")]

@@ -400,3 +400,52 @@ def test_english_page_furniture_is_removed():
     assert "Read more" not in article.body and "advertisement" not in article.body
     assert "All rights reserved" not in article.body and "Share this" not in article.body
     assert any(c.action == "troops_deployed" and c.value == 3000 for c in claims)
+
+
+# ---------------------------------------------------------------- aid and arms vocabulary
+AID_AND_ARMS = [
+    # (text, action, value, actor, recipient): wire copy, tabloid headlines, live blogs, briefings
+    ("Germany will contribute 14 Leopard 2A6 tanks to Ukraine, the defence ministry in Berlin said.",
+     "weapons_supplied", 14, "Germany", "Ukraine"),
+    ("BREAKING: Netherlands to donate 18 self-propelled howitzers to Kyiv", "weapons_supplied", 18, "Netherlands",
+     "Ukraine"),
+    ("Britain has handed over 14 Challenger 2 main battle tanks to Ukraine, the MoD confirmed.",
+     "weapons_supplied", 14, "United Kingdom", "Ukraine"),
+    ("Denmark will donate all 19 of its Caesar artillery guns to Ukraine.", "weapons_supplied", 19, "Denmark",
+     "Ukraine"),
+    ("Kyiv has ordered 40 self-propelled guns from Slovakia.", "weapons_supplied", 40, "Slovakia", "Ukraine"),
+    ("Norway and the US will provide two NASAMS batteries to Kyiv.", "weapons_supplied", 2, "United States",
+     "Ukraine"),
+    ("Belgium pledged 30 F-16 jets to Ukraine by 2028.", "weapons_supplied", 30, "Belgium", "Ukraine"),
+    ("Sweden may supply up to 14 Gripen fighters to Ukraine.", "weapons_supplied", 14, "Sweden", "Ukraine"),
+    ("Russia bought 2,400 Shahed kamikaze drones from Iran, US intelligence believes.", "weapons_supplied", 2400,
+     "Iran", "Russia"),
+    ("Britain is to gift another 100 Storm Shadow cruise missiles to Ukraine.", "missiles_supplied", 100,
+     "United Kingdom", "Ukraine"),
+    ("Poland will lease 12 Patriot launchers to Ukraine.", "weapons_supplied", 12, "Poland", "Ukraine"),
+    ("Canada donated 39 armoured personnel carriers and 2 million rounds of small-arms ammunition to Ukraine.",
+     "munitions_supplied", 2_000_000, "Canada", "Ukraine"),
+    ("Estonia pledged 10,000 rounds of 155mm artillery shells to Kyiv.", "munitions_supplied", 10000, "Estonia",
+     "Ukraine"),
+    ("Italy will provide a SAMP/T battery and 30 Aster missiles to Ukraine.", "missiles_supplied", 30, "Italy",
+     "Ukraine"),
+    ("Germany is supplying Ukraine with 10 additional Patriot interceptors.", "missiles_supplied", 10, "Germany",
+     "Ukraine"),
+    ("Ukraine received 18 Caesar guns from France, its defence ministry confirmed.", "weapons_supplied", 18,
+     "France", "Ukraine"),
+    ("LIVE: Russia has acquired hundreds of Fath-360 close-range ballistic missiles from Iran, Western officials said.",
+     "missiles_supplied", 100, "Iran", "Russia"),
+    ("The UK said 150 Ukrainian pilots are being trained in Britain.", "troops_deployed", 150, "Ukraine",
+     "United Kingdom"),
+    ("Ukraine's military claimed Russia lost 1,330 soldiers killed and wounded over the past day.",
+     "casualties_total", 1330, "Russia", None),
+    ("Around 300 Russian troops were killed, wounded or captured in the assault, Kyiv said.",
+     "casualties_total", 300, "Russia", None),
+]
+
+
+@pytest.mark.parametrize("text, action, value, actor, recipient", AID_AND_ARMS, ids=[c[0][:40] for c in AID_AND_ARMS])
+def test_aid_and_arms_vocabulary(text, action, value, actor, recipient):
+    c = one(text, action)
+    assert (c.value if c.value is not None else c.value_low) == value
+    assert (c.actor, c.recipient) == (actor, recipient)

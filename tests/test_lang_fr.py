@@ -685,3 +685,90 @@ def test_page_furniture_leaves_the_body():
     assert "droits réservés" not in article.body
     assert "La Corée du Nord a envoyé 3 000 soldats" in article.body
     assert article.language == "fr"
+
+
+
+# =========================================================================== aid and arms vocabulary
+# Western and Iranian arms transfers: tanks, armoured vehicles, howitzers, air defence, launchers, jets,
+# drones, missiles, shells and mines; giving, pledging, ordering and receiving; mobilisation and
+# casualties. AFP wire copy, national dailies, live-blog and headline styles.
+AID_CASES = [
+    ("PARIS (AFP) - La France va céder 12 canons Caesar supplémentaires à l'Ukraine, a annoncé le ministre des Armées.",
+     'weapons_supplied', 12, 'France', 'Ukraine'),
+    ("BERLIN (AFP) - L'Allemagne a remis à l'Ukraine quatre obusiers automoteurs PzH 2000.",
+     'weapons_supplied', 4, 'Germany', 'Ukraine'),
+    ("Le Royaume-Uni a fourni 14 chars Challenger 2 à l'Ukraine, selon le ministère britannique de la Défense.",
+     'weapons_supplied', 14, 'United Kingdom', 'Ukraine'),
+    ("La Pologne a transféré plus de 200 chars T-72 à l'Ukraine.",
+     'weapons_supplied', 200, 'Poland', 'Ukraine'),
+    ("Les Pays-Bas ont fait don de 100 véhicules blindés de transport de troupes à l'Ukraine.",
+     'weapons_supplied', 100, 'Netherlands', 'Ukraine'),
+    ("La France a livré 40 véhicules de l'avant blindés à l'armée ukrainienne.",
+     'weapons_supplied', 40, 'France', 'Ukraine'),
+    ("L'Allemagne fournira trois systèmes de défense aérienne IRIS-T supplémentaires à l'Ukraine.",
+     'weapons_supplied', 3, 'Germany', 'Ukraine'),
+    ('Berlin a envoyé deux batteries Patriot en Ukraine.',
+     'weapons_supplied', 2, 'Germany', 'Ukraine'),
+    ("La Norvège a fait don de deux systèmes NASAMS à l'Ukraine.",
+     'weapons_supplied', 2, 'Norway', 'Ukraine'),
+    ("Les États-Unis ont livré 39 lance-roquettes multiples HIMARS à l'Ukraine.",
+     'weapons_supplied', 39, 'United States', 'Ukraine'),
+    ("Le Danemark a promis 19 avions de chasse F-16 à l'Ukraine.",
+     'weapons_supplied', 19, 'Denmark', 'Ukraine'),
+    ("La Suède va livrer 14 avions Gripen à l'Ukraine.",
+     'weapons_supplied', 14, 'Sweden', 'Ukraine'),
+    ("EN DIRECT - L'Iran a livré à la Russie plus de 2 000 drones Shahed",
+     'weapons_supplied', 2000, 'Iran', 'Russia'),
+    ("DIRECT. Paris a livré 50 missiles de croisière SCALP à l'Ukraine",
+     'missiles_supplied', 50, 'France', 'Ukraine'),
+    ('Washington a envoyé secrètement 100 missiles ATACMS à Kiev.',
+     'missiles_supplied', 100, 'United States', 'Ukraine'),
+    ("L'Union européenne a livré 1 million d'obus de 155 mm à l'Ukraine.",
+     'munitions_supplied', 1000000, 'European Union', 'Ukraine'),
+    ("La Belgique a cédé 3 000 mines antichar à l'Ukraine.",
+     'munitions_supplied', 3000, 'Belgium', 'Ukraine'),
+    ("Les États-Unis ont envoyé 10 000 roquettes guidées GMLRS à l'Ukraine.",
+     'munitions_supplied', 10000, 'United States', 'Ukraine'),
+    ("L'Ukraine a commandé 18 canons automoteurs Bohdana.",
+     'weapons_supplied', 18, None, 'Ukraine'),
+    ("L'Ukraine a réceptionné 60 chars Leopard 1 venus d'Allemagne.",
+     'weapons_supplied', 60, 'Germany', 'Ukraine'),
+    ('La Russie a mobilisé 300 000 réservistes.',
+     'troops_deployed', 300000, 'Russia', None),
+    ("Selon l'état-major ukrainien, 1 200 soldats russes ont été tués en une journée.",
+     'casualties_killed', 1200, 'Russia', None),
+    ('Plus de 3 000 soldats ukrainiens ont été blessés, selon Kiev.',
+     'casualties_wounded', 3000, 'Ukraine', None),
+    ('Quelque 50 000 soldats russes sont morts au combat, selon la BBC.',
+     'casualties_killed', 50000, 'Russia', None),
+    ("L'armée russe aurait perdu 700 000 hommes, tués ou blessés.",
+     'casualties_total', 700000, 'Russia', None),
+]
+
+
+@pytest.mark.parametrize("text, action, value, actor, recipient", AID_CASES)
+def test_aid_and_arms_vocabulary(text, action, value, actor, recipient):
+    c = one(text, action)
+    assert (c.value if c.value is not None else c.value_low) == value
+    assert (c.actor, c.recipient) == (actor, recipient)
+
+
+def test_aid_vocabulary_has_enough_cases():
+    assert len(AID_CASES) >= 15
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("L'Iran livrerait 200 missiles balistiques à la Russie.", "alleged"),
+    ("Téhéran a démenti catégoriquement avoir livré 2 000 drones Shahed à la Russie.", "denied"),
+    ("Le Parlement néerlandais a approuvé la cession de 18 chars Leopard à l'Ukraine.", "planned"),
+    ("La France cédera 6 Mirage 2000 à l'Ukraine dans les prochains mois.", "planned"),
+    ("Les États-Unis ont livré 31 chars Abrams à l'Ukraine, a rappelé le porte-parole du Pentagone.", "confirmed"),
+])
+def test_aid_stance(text, stance):
+    c = claims_of(text, published=PUB)[-1]
+    assert c.stance == stance, (c.action, c.value, c.stance, c.attributed_to)
+
+
+def test_training_is_no_supply():
+    cs = claims_of("Les États-Unis ont formé 7 000 pilotes et équipages ukrainiens en Allemagne.", published=PUB)
+    assert not [c for c in cs if c.action.endswith("_supplied")]

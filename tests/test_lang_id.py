@@ -375,3 +375,44 @@ def test_indonesian_page_furniture_is_removed():
     assert "Baca Juga" not in article.body and "Google News" not in article.body
     assert "Hak Cipta" not in article.body and "Bagikan" not in article.body
     assert any(c.action == "troops_deployed" and c.value == 3000 for c in claims)
+
+
+# ---------------------------------------------------------------- aid and arms vocabulary
+AID_AND_ARMS = [
+    # (text, action, value, actor, recipient): portal copy, agency text, live reports
+    ("Jerman akan mengirim 14 tank Leopard 2A6 ke Ukraina, kata Kementerian Pertahanan Jerman.",
+     "weapons_supplied", 14, "Germany", "Ukraine"),
+    ("Belanda menghibahkan 18 howitzer swagerak kepada Kyiv.", "weapons_supplied", 18, "Netherlands", "Ukraine"),
+    ("Amerika Serikat menyumbangkan 31 tank Abrams untuk Ukraina.", "weapons_supplied", 31, "United States", "Ukraine"),
+    ("Inggris telah menyerahkan 14 tank Challenger 2 kepada Ukraina, menurut Kementerian Pertahanan Inggris.",
+     "weapons_supplied", 14, "United Kingdom", "Ukraine"),
+    ("Norwegia akan memasok dua baterai NASAMS ke Kyiv.", "weapons_supplied", 2, "Norway", "Ukraine"),
+    ("Belgia menjanjikan 30 jet tempur F-16 untuk Ukraina hingga 2028.", "weapons_supplied", 30, "Belgium", "Ukraine"),
+    ("Rusia membeli 2.400 drone Shahed dari Iran, menurut intelijen AS.", "weapons_supplied", 2400, "Iran", "Russia"),
+    ("Rusia diduga memperoleh ratusan rudal balistik Fath-360 dari Iran.", "missiles_supplied", 100, "Iran", "Russia"),
+    ("Kanada mendonasikan 39 kendaraan angkut personel lapis baja ke Ukraina.", "weapons_supplied", 39, "Canada",
+     "Ukraine"),
+    ("Estonia menjanjikan 10.000 butir peluru artileri 155 mm kepada Kyiv.", "munitions_supplied", 10000, "Estonia",
+     "Ukraine"),
+    ("Jerman menyerahkan 40 kendaraan tempur infanteri Marder ke Ukraina.", "weapons_supplied", 40, "Germany",
+     "Ukraine"),
+    ("Jerman memasok Ukraina dengan 10 rudal pencegat Patriot tambahan.", "missiles_supplied", 10, "Germany",
+     "Ukraine"),
+    ("Swedia bakal mengirim 14 jet tempur Gripen ke Ukraina.", "weapons_supplied", 14, "Sweden", "Ukraine"),
+    ("Ukraina menerima 18 unit Caesar dari Prancis, Kementerian Pertahanan Ukraina mengonfirmasi.",
+     "weapons_supplied", 18, "France", "Ukraine"),
+    ("Ukraina mendapat hibah 50 kendaraan lapis baja dari Australia.", "weapons_supplied", 50, "Australia", "Ukraine"),
+    ("Kanada menyumbang 2 juta butir amunisi senjata ringan untuk Ukraina.", "munitions_supplied", 2_000_000,
+     "Canada", "Ukraine"),
+    ("Rusia kehilangan 1.330 tentara dalam sehari terakhir, klaim Staf Umum Angkatan Bersenjata Ukraina.",
+     "casualties_total", 1330, "Russia", None),
+    ("Sekitar 300 tentara Rusia tewas, terluka, atau hilang dalam serangan itu, kata Kyiv.",
+     "casualties_total", 300, "Russia", None),
+]
+
+
+@pytest.mark.parametrize("text, action, value, actor, recipient", AID_AND_ARMS, ids=[c[0][:40] for c in AID_AND_ARMS])
+def test_aid_and_arms_vocabulary(text, action, value, actor, recipient):
+    c = one(text, action)
+    assert (c.value if c.value is not None else c.value_low) == value
+    assert (c.actor, c.recipient) == (actor, recipient)

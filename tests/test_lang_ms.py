@@ -677,3 +677,44 @@ def test_malay_and_indonesian_told_apart():
            "20 persen.")
     assert detect(ms, ("id", "ms", "en"), "en") == "ms"
     assert detect(id_, ("id", "ms", "en"), "en") == "id"
+
+
+# =========================================================================== aid and arms vocabulary
+AID_AND_ARMS = [
+    # (text, action, value, actor, recipient): Bernama wire copy, portal news, live updates
+    ("Jerman akan menghantar 14 kereta kebal Leopard 2A6 ke Ukraine, kata Kementerian Pertahanan Jerman.",
+     "weapons_supplied", 14, "Germany", "Ukraine"),
+    ("Belanda menderma 18 howitzer gerak sendiri kepada Kyiv.", "weapons_supplied", 18, "Netherlands", "Ukraine"),
+    ("Amerika Syarikat menyumbangkan 31 kereta kebal Abrams kepada Ukraine.", "weapons_supplied", 31,
+     "United States", "Ukraine"),
+    ("Ukraine menempah 40 howitzer Bohdana daripada pengeluar tempatan.", "weapons_supplied", 40, None, "Ukraine"),
+    ("Norway akan membekalkan dua bateri NASAMS kepada Kyiv.", "weapons_supplied", 2, "Norway", "Ukraine"),
+    ("Belgium berjanji menghantar 30 jet pejuang F-16 kepada Ukraine.", "weapons_supplied", 30, "Belgium", "Ukraine"),
+    ("Rusia membeli 2,400 dron Shahed dari Iran, menurut perisikan AS.", "weapons_supplied", 2400, "Iran", "Russia"),
+    ("Rusia didakwa memperoleh ratusan peluru berpandu balistik Fath-360 dari Iran.", "missiles_supplied", 100,
+     "Iran", "Russia"),
+    ("Kanada menderma 39 kenderaan pengangkut personel berperisai kepada Ukraine.", "weapons_supplied", 39,
+     "Canada", "Ukraine"),
+    ("Estonia berikrar menghantar 10,000 butir peluru artileri 155 mm kepada Kyiv.", "munitions_supplied", 10000,
+     "Estonia", "Ukraine"),
+    ("Jerman menyerahkan 40 kenderaan tempur infantri Marder kepada Ukraine.", "weapons_supplied", 40, "Germany",
+     "Ukraine"),
+    ("Jerman membekalkan Ukraine dengan 10 peluru berpandu pemintas Patriot.", "missiles_supplied", 10, "Germany",
+     "Ukraine"),
+    ("Sweden bakal menghantar 14 jet pejuang Gripen ke Ukraine.", "weapons_supplied", 14, "Sweden", "Ukraine"),
+    ("Ukraine menyewa 12 pesawat pejuang Gripen dari Sweden.", "weapons_supplied", 12, "Sweden", "Ukraine"),
+    ("Kanada menyumbang 2 juta butir amunisi senjata ringan kepada Ukraine.", "munitions_supplied", 2_000_000,
+     "Canada", "Ukraine"),
+    ("Seramai 150 juruterbang Ukraine dilatih di Britain.", "troops_deployed", 150, "Ukraine", "United Kingdom"),
+    ("Rusia kehilangan 1,330 askar dalam tempoh 24 jam, dakwa Staf Am Angkatan Tentera Ukraine.",
+     "casualties_total", 1330, "Russia", None),
+    ("Kira-kira 300 tentera Rusia terbunuh, cedera atau hilang dalam serangan itu, kata Kyiv.",
+     "casualties_total", 300, "Russia", None),
+]
+
+
+@pytest.mark.parametrize("text, action, value, actor, recipient", AID_AND_ARMS, ids=[c[0][:40] for c in AID_AND_ARMS])
+def test_aid_and_arms_vocabulary(text, action, value, actor, recipient):
+    c = one(text, action)
+    assert (c.value if c.value is not None else c.value_low) == value
+    assert (c.actor, c.recipient) == (actor, recipient)

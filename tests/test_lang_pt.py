@@ -501,3 +501,61 @@ def test_page_furniture_is_not_body():
     assert "cookies" not in article.body
     assert "direitos reservados" not in article.body
     assert "3.000 soldados" in article.body
+
+
+# =========================================================================== aid and arms vocabulary
+# Western aid to Ukraine and other arms transfers: models, pledges and deliveries, personnel,
+# casualties, written for these tests in the styles of Lusa / Agência Brasil wire copy, Público and
+# Folha prose, live blogs ("Última hora") and headlines.
+
+AID_CASES_PT = [
+    # wire copy
+    ("Berlim, 12 fev 2025 (Lusa) - A Alemanha vai doar à Ucrânia mais 40 veículos de combate de infantaria "
+     "Marder, anunciou o Ministério da Defesa.", "weapons_supplied", 40, "Germany", "Ukraine"),
+    ("O Reino Unido vai ceder 14 carros de combate Challenger 2 à Ucrânia.", "weapons_supplied", 14,
+     "United Kingdom", "Ukraine"),
+    ("Portugal enviou três tanques Leopard 2 para a Ucrânia.", "weapons_supplied", 3, "Portugal", "Ukraine"),
+    ("A França já cedeu à Ucrânia 30 obuses Caesar.", "weapons_supplied", 30, "France", "Ukraine"),
+    ("A Alemanha forneceu à Ucrânia 14 obuseiros autopropulsados PzH 2000.", "weapons_supplied", 14, "Germany",
+     "Ukraine"),
+    ("Os EUA vão enviar 18 obuseiros M777 para a Ucrânia.", "weapons_supplied", 18, "United States", "Ukraine"),
+    ("Os Estados Unidos vão entregar duas baterias Patriot à Ucrânia.", "weapons_supplied", 2, "United States",
+     "Ukraine"),
+    ("Washington doou à Ucrânia 39 lançadores HIMARS.", "weapons_supplied", 39, "United States", "Ukraine"),
+    # pledges (the reflexive "comprometeu-se a" keeps its subject)
+    ("Os Países Baixos comprometeram-se a doar 24 caças F-16 à Ucrânia.", "weapons_supplied", 24, "Netherlands",
+     "Ukraine"),
+    ("A Alemanha se comprometeu a entregar 100.000 obuses de 155 mm à Ucrânia.", "munitions_supplied", 100000,
+     "Germany", "Ukraine"),
+    ("A Suécia vai ceder à Ucrânia seis aviões de combate Gripen.", "weapons_supplied", 6, "Sweden", "Ukraine"),
+    ("A França vai fornecer à Ucrânia mais 40 mísseis SCALP.", "missiles_supplied", 40, "France", "Ukraine"),
+    ("A Alemanha vai entregar à Ucrânia 600 mísseis Taurus.", "missiles_supplied", 600, "Germany", "Ukraine"),
+    ("Os EUA enviaram à Ucrânia 100 mísseis ATACMS.", "missiles_supplied", 100, "United States", "Ukraine"),
+    # drones, munitions
+    ("O Irã vendeu à Rússia mais de 2.000 drones kamikaze Shahed.", "weapons_supplied", 2000, "Iran", "Russia"),
+    ("A Turquia entregou à Ucrânia 50 drones Bayraktar TB2.", "weapons_supplied", 50, "Turkey", "Ukraine"),
+    ("O Reino Unido vai enviar 10.000 drones FPV para a Ucrânia.", "weapons_supplied", 10000, "United Kingdom",
+     "Ukraine"),
+    ("A Noruega vai doar 10.000 minas antitanque à Ucrânia.", "munitions_supplied", 10000, "Norway", "Ukraine"),
+    ("Os EUA forneceram à Ucrânia 2 milhões de cartuchos de 155 mm.", "munitions_supplied", 2_000_000,
+     "United States", "Ukraine"),
+    # live blog, headline, buying
+    ("Última hora: Bélgica vai fornecer 30 F-16 à Ucrânia até 2028", "weapons_supplied", 30, "Belgium", "Ukraine"),
+    ("A Polônia comprou 250 tanques Abrams dos Estados Unidos.", "weapons_supplied", 250, "United States",
+     "Poland"),
+    ("A Ucrânia recebeu 28 blindados M113 de Portugal.", "weapons_supplied", 28, "Portugal", "Ukraine"),
+    ("A Espanha enviou à Ucrânia seis baterias antiaéreas Hawk.", "weapons_supplied", 6, "Spain", "Ukraine"),
+    # personnel, casualties
+    ("O Canadá vai enviar 200 instrutores militares para a Polónia.", "troops_deployed", 200, "Canada", "Poland"),
+    ("A Rússia sofreu 1.500 baixas nas últimas 24 horas, segundo o Estado-Maior ucraniano.", "casualties_total",
+     1500, "Russia", None),
+    ("Pelo menos 1.000 soldados norte-coreanos foram mortos ou feridos.", "casualties_total", 1000, "North Korea",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, action, value, actor, recipient", AID_CASES_PT)
+def test_aid_and_arms_vocabulary(text, action, value, actor, recipient):
+    c = one(text, action)
+    assert (c.value, c.actor, c.recipient) == (value, actor, recipient)
+    assert c.quote and c.quote in text

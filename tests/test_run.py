@@ -65,7 +65,7 @@ def test_same_text_under_another_name_is_a_duplicate(tmp_path, seeds_dir):
     shutil.copy(seeds_dir / "002_5e22871216460648.txt", src / "a.txt")
     shutil.copy(seeds_dir / "002_5e22871216460648.txt", src / "b.txt")
     r = saksi("run", src, "--out", tmp_path / "o", "--no-ner")
-    assert r.returncode == 0 and "1 duplicates" in r.stderr
+    assert r.returncode == 0 and "1 duplicate;" in r.stderr
     arts = {a["article"]: a for a in read_jsonl(tmp_path / "o" / "articles.jsonl")}
     assert arts["b"]["duplicate_of"] == "a" and arts["a"]["duplicate_of"] is None
     assert len(Store.open(tmp_path / "o").articles()) == 1

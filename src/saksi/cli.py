@@ -43,9 +43,16 @@ def run(
     from saksi.pipeline import Resources
     from saksi.pipeline import run as run_pipeline
 
+    from saksi.pipeline import Interrupted
+    from saksi.store.db import StoreError
+
     for p in kb:
         if not p.is_file():
             _fail(f"{p}: knowledge-base file not found")
+    if out.exists() and not out.is_dir():
+        _fail(f"{out}: --out must be a folder, and this is a file")
+    if max_mb <= 0:
+        _fail(f"--max-mb {max_mb:g}: give a size above 0")
     from saksi.lang import available_languages
 
     codes = tuple(c.strip().lower() for c in languages.split(",") if c.strip()) or available_languages()
@@ -54,26 +61,53 @@ def run(
         _fail(f"--languages: no language pack for {', '.join(unknown)} (packs: {', '.join(available_languages())})")
     res = Resources(languages=codes, kb_extra=tuple(str(p) for p in kb), use_ner=not no_ner,
                     embed=not no_embed, default_language=codes[0] if len(codes) == 1 else "en")
+    if kb:
+        _check_kb(res)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True) as progress:
         try:
             summary = run_pipeline(inputs, out, res, max_bytes=int(max_mb * 1024 * 1024), workers=workers,
                                    progress=_Bar(progress))
+        except StoreError as e:  # busy, a file, unwritable, or newer than this saksi
+            _fail(str(e))
+        except Interrupted as e:
+            progress.stop()
+            err.print(f"{e}; run again to finish", markup=False, highlight=False)
+            raise typer.Exit(130) from None
+        except KeyboardInterrupt:
+            progress.stop()
+            err.print("interrupted: 0 articles stored so far are kept; run again to finish", markup=False, highlight=False)
+            raise typer.Exit(130) from None
         except ValueError as e:  # a bad knowledge-base file and the like: the user's to fix
             _fail(str(e))
     _print_summary(summary, out)
-    if summary.read == 0:
+    if summary.new + summary.unchanged + len(summary.duplicates) == 0:
         raise typer.Exit(2)
+
+
+def _check_kb(res) -> None:
+    """Load the knowledge base with the --kb files now, so a bad file is one line, not every article failing."""
+    try:
+        res.kb  # noqa: B018
+    except Exception as e:  # YAML syntax, a wrong shape, an unreadable file: the user's to fix
+        first = " ".join(str(e).split("\n")[0].split()) or type(e).__name__
+        files = ", ".join(str(p) for p in res.kb_extra)
+        where = "" if any(str(p) in first for p in res.kb_extra) else f"{files}: "
+        _fail(f"{where}not a usable knowledge-base file ({first})")
 
 
 def _print_summary(s, out: Path) -> None:
     langs = ", ".join(f"{k} {v}" for k, v in sorted(s.languages.items())) or "none"
     if s.unread_languages:
         langs += f" (no language pack, so no claims: {', '.join(f'{k} {v}' for k, v in sorted(s.unread_languages.items()))})"
+    dups = len(s.duplicates)
+    failed = f", {s.failed} not stored (see below)" if s.failed else ""
     err.print(f"[bold]{s.read}[/] {'article' if s.read == 1 else 'articles'} read: {s.new} new, {s.unchanged} already stored, "
-              f"{len(s.duplicates)} duplicates; languages: {langs}")
+              f"{dups} {'duplicate' if dups == 1 else 'duplicates'}{failed}; languages: {langs}")
     for name, first in s.duplicates:
         err.print(f"  duplicate: {name} = {first}", markup=False, highlight=False)
+    for path, name, new, first in s.renamed:
+        err.print(f"  renamed: {path} is stored as {new} ({name} is {first})", markup=False, highlight=False)
     if s.errors:
         err.print(f"[yellow]{len(s.errors)} skipped:[/]")
         for e in s.errors:
@@ -179,5 +213,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err.print("interrupted: articles stored so far are kept; run again to finish")
+        err.print("interrupted", markup=False, highlight=False)
         sys.exit(130)

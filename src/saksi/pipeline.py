@@ -195,71 +195,148 @@ class RunSummary:
     new: int = 0  # articles analysed and stored in this run
     unchanged: int = 0  # already stored from the same text
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, duplicate of)
+    failed: int = 0  # read but not stored: no article text, or the analysis failed (each in errors)
     errors: list = field(default_factory=list)  # InputError
+    renamed: list[tuple[str, str, str, str]] = field(default_factory=list)  # (path, name, new name, name's first path)
     languages: dict[str, int] = field(default_factory=dict)
     unread_languages: dict[str, int] = field(default_factory=dict)  # articles in languages with no pack in use
 
 
+class Interrupted(Exception):
+    """Ctrl-C during a run: `stored` articles were stored by this run before it (each whole)."""
+
+    def __init__(self, stored: int):
+        super().__init__(f"interrupted: {stored} articles stored so far are kept")
+        self.stored = stored
+
+
+def unique_name(name: str, taken) -> str:
+    """`name`, or `name~2`, `name~3`, ... when it is taken."""
+    if name not in taken:
+        return name
+    k = 2
+    while f"{name}~{k}" in taken:
+        k += 1
+    return f"{name}~{k}"
+
+
 def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: int = 1,
         progress=None) -> RunSummary:
-    """Read every input, analyse and store each new article, then rebuild the corpus tables and outputs."""
+    """Read every input, analyse and store each new article, then rebuild the corpus tables and outputs.
+
+    Raises `store.db.StoreError` (the store is busy, unusable or newer than this saksi) and
+    `Interrupted` on Ctrl-C (what was stored stays stored)."""
     import hashlib
     from pathlib import Path
 
-    from saksi.ingest.readers import InputError, discover, read_file
-    from saksi.store.db import Store
+    from saksi.ingest.readers import InputError, discover_named, read_file
+    from saksi.store.db import Store, StoreLock
 
     summary = RunSummary()
-    files, errors = discover(inputs)
-    summary.errors.extend(errors)
-    store = Store.open(Path(out_dir))
-    try:
-        docs = []
-        for f in files:
-            for item in read_file(f, max_bytes=max_bytes):
-                (summary.errors if isinstance(item, InputError) else docs).append(item)
-        summary.read = len(docs)
-        todo = []
-        for d in docs:
-            raw_hash = hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest()
-            if store.document_state(d.name, raw_hash) == "same":
-                summary.unchanged += 1
-            else:
-                todo.append((d, raw_hash))
-        if progress:
-            progress.start(len(todo))
-        results = _analyse_all([d for d, _ in todo], res, workers)
-        for (doc, raw_hash), result in zip(todo, results):
-            if isinstance(result, InputError):
-                summary.errors.append(result)
-            else:
-                dup = store.save(result, raw_hash, doc.name, doc.path)
-                if dup:
-                    summary.duplicates.append((doc.name, dup))
+    with StoreLock(Path(out_dir)):
+        files, errors = discover_named(inputs)
+        summary.errors.extend(errors)
+        store = Store.open(Path(out_dir))
+        try:
+            docs = []
+            first_path: dict[str, str] = {}  # every input gets a name of its own in this run
+            for f, base in files:
+                for item in read_file(f, max_bytes=max_bytes, name=base):
+                    if isinstance(item, InputError):
+                        summary.errors.append(item)
+                        continue
+                    if item.name in first_path:
+                        new_name = unique_name(item.name, first_path)
+                        summary.renamed.append((item.path, item.name, new_name, first_path[item.name]))
+                        item.name = new_name
+                    first_path[item.name] = item.path
+                    docs.append(item)
+            summary.read = len(docs)
+            todo = []
+            for d in docs:
+                raw_hash = hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest()
+                if store.document_state(d.name, raw_hash) == "same":
+                    summary.unchanged += 1
                 else:
-                    summary.new += 1
+                    todo.append((d, raw_hash))
             if progress:
-                progress.advance(doc.name)
-        store.add_errors(summary.errors)
-        for a in store.articles():
-            summary.languages[a["language"]] = summary.languages.get(a["language"], 0) + 1
-            if a["language"] not in res.languages:
-                summary.unread_languages[a["language"]] = summary.unread_languages.get(a["language"], 0) + 1
-        build_outputs(store, Path(out_dir), res)
-    finally:
-        store.close()
+                progress.start(len(todo))
+            stored_paths = {d.path for d in docs}
+            try:
+                results = _analyse_all([d for d, _ in todo], res, workers)
+                for (doc, raw_hash), result in zip(todo, results):
+                    if isinstance(result, InputError):
+                        summary.errors.append(result)
+                        summary.failed += 1
+                        stored_paths.discard(doc.path)
+                    else:
+                        dup = store.save(result, raw_hash, doc.name, doc.path)
+                        if dup:
+                            summary.duplicates.append((doc.name, dup))
+                        else:
+                            summary.new += 1
+                    if progress:
+                        progress.advance(doc.name)
+            except KeyboardInterrupt:
+                raise Interrupted(summary.new + len(summary.duplicates)) from None
+            store.add_errors(summary.errors, resolved=stored_paths)
+            for a in store.articles():
+                summary.languages[a["language"]] = summary.languages.get(a["language"], 0) + 1
+                if a["language"] not in res.languages:
+                    summary.unread_languages[a["language"]] = summary.unread_languages.get(a["language"], 0) + 1
+            try:
+                summary.errors.extend(InputError(str(Path(out_dir)), w) for w in build_outputs(store, Path(out_dir), res))
+            except KeyboardInterrupt:
+                raise Interrupted(summary.new + len(summary.duplicates)) from None
+        finally:
+            store.close()
     return summary
+
+
+# a page with no body longer than this is navigation or furniture, not an article (shorter: one
+# line of text, a headline, is read whole as a sentence)
+NO_BODY_MAX_CHARS = 400
 
 
 def _analyse_one(doc: Document, res: Resources):
     from saksi.ingest.readers import InputError
 
     try:
-        return analyse(doc, res)
+        article, norm = clean(doc, res)
+        if not article.body.strip() and len(norm.text.strip()) > NO_BODY_MAX_CHARS:
+            return InputError(doc.path, "no article text (only navigation, links or page furniture)")
+        analysis = Analysis(article)
+        read_facts(analysis, norm.text, res)
+        _to_original(analysis, norm)
+        _guard_dates(analysis)
+        return analysis
     except RecursionError:
         return InputError(doc.path, "text too deeply nested to analyse")
+    except MemoryError:
+        return InputError(doc.path, "text too large to analyse in memory")
     except Exception as e:  # a bug must not cost the rest of the corpus: report it on the article's line
-        return InputError(doc.path, f"analysis failed ({type(e).__name__}: {e}); please report this")
+        reason = " ".join(str(e).split())[:200]
+        return InputError(doc.path, f"analysis failed ({type(e).__name__}: {reason}); please report this")
+
+
+def valid_date(d) -> bool:
+    """A 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' date the corpus stage can place (years 1 to 9999)."""
+    from saksi.corpus.dates import parse
+
+    return isinstance(d, str) and parse(d) is not None
+
+
+def _guard_dates(analysis: Analysis) -> None:
+    """Dates out of the calendar (year 0 from 'last month' in 0001-01, year 10000 from 9999-12) are dropped."""
+    a = analysis.article
+    if a.published is not None and not (valid_date(a.published[:10]) and 1800 <= int(a.published[:4]) <= 2200):
+        a.published = None
+    analysis.events = [e for e in analysis.events if valid_date(e.date)]
+    for c in analysis.claims:
+        if c.period_start is not None and not valid_date(c.period_start):
+            c.period_start = None
+        if c.period_end is not None and not valid_date(c.period_end):
+            c.period_end = None
 
 
 def _analyse_all(docs: list[Document], res: Resources, workers: int):
@@ -278,6 +355,9 @@ _WORKER: list[Resources] = []
 
 
 def _worker_init(res: Resources) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _WORKER[:] = [res]
 
 
@@ -285,8 +365,11 @@ def _worker_analyse(doc: Document):
     return _analyse_one(doc, _WORKER[0])
 
 
-def build_outputs(store, out_dir, res: Resources) -> None:
-    """Corpus stage over everything stored, then the interchange files and the report."""
+def build_outputs(store, out_dir, res: Resources) -> list[str]:
+    """Corpus stage over everything stored, then the interchange files and the report.
+
+    Returns warnings: a failure of the corpus stage keeps the stored articles and the tables of
+    the last good build, and is reported rather than stopping the run."""
     from saksi.corpus import build_corpus, default_embedder
     from saksi.report.dossier import write_report
     from saksi.report.interchange import write_interchange
@@ -301,7 +384,23 @@ def build_outputs(store, out_dir, res: Resources) -> None:
     embedder = default_embedder() if res.embed else None
     if embedder is not None:
         embedder = CachedEmbedder(embedder, store.conn, type(embedder).__name__)
-    corpus = build_corpus(articles, store.claims(), store.events(), embedder=embedder)
-    store.save_corpus_tables(corpus.tables())
+    warnings = []
+    events = [e for e in store.events() if valid_date(e.get("date"))]  # a store from before the date guard
+    claims = store.claims()
+    for c in claims:
+        for k in ("period_start", "period_end"):
+            if c.get(k) is not None and not valid_date(c[k]):
+                c[k] = None
+    try:
+        corpus = build_corpus(articles, claims, events, embedder=embedder)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as e:  # a bug across articles: the articles stay stored, the old tables stay
+        reason = " ".join(str(e).split())[:200]
+        warnings.append(f"corpus stage failed ({type(e).__name__}: {reason}); copies, stories and the timeline "
+                        "are those of the last run; please report this")
+    else:
+        store.save_corpus_tables(corpus.tables())
     write_interchange(store, out_dir)
     write_report(store, out_dir)
+    return warnings

@@ -22,6 +22,8 @@ def parse(d: str | None) -> tuple[int, int | None, int | None] | None:
     if not m:
         return None
     y, mo, dd = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    if not 1 <= y <= 9999:  # year 0 (a relative date read from 0001-01-01) is not on the calendar
+        return None
     if mo is not None and not 1 <= mo <= 12:
         return None
     if dd is not None:

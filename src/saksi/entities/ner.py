@@ -84,15 +84,47 @@ class NER:
         """(start, end, label) character spans in `text`, label in PERSON / ORG / GPE / LOC."""
         if not text or not text.strip():
             return []
-        return self._doc_spans(self.nlp(text))
+        return next(self.pipe([text]))
 
     def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[list[tuple[int, int, str]]]:
-        """`spans` for many texts, batched (much faster than calling `spans` in a loop)."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.batch_size):
-            yield self._doc_spans(doc)
+        """`spans` for many texts, batched (much faster than calling `spans` in a loop).
+
+        A text longer than `CHUNK_CHARS` is read in pieces cut at a line or space, so memory stays
+        bounded and spaCy's `max_length` is never reached."""
+        chunks: list[tuple[int, str]] = []  # (offset in its text, piece)
+        counts: list[int] = []
+        for t in texts:
+            pieces = list(_pieces(t or ""))
+            counts.append(len(pieces))
+            chunks.extend(pieces)
+        docs = self.nlp.pipe((piece for _, piece in chunks), batch_size=batch_size or self.batch_size)
+        k = 0
+        for n in counts:
+            out: list[tuple[int, int, str]] = []
+            for off, _ in chunks[k:k + n]:
+                out.extend((s + off, e + off, label) for s, e, label in self._doc_spans(next(docs)))
+            k += n
+            yield out
 
     def __repr__(self) -> str:
         return f"NER(lang={self.lang!r}, pipeline={self.nlp.pipe_names})"
+
+
+CHUNK_CHARS = 100_000  # far under spaCy's max_length (1,000,000), and a bounded memory per piece
+
+
+def _pieces(text: str, size: int | None = None) -> Iterator[tuple[int, str]]:
+    """`text` as (offset, piece) pieces of at most `size` characters, cut after a newline or a space."""
+    size = size or CHUNK_CHARS
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        end = cut + 1 if cut >= 0 else start + size
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
 
 
 _CACHE: dict[str, NER | None] = {}

@@ -80,6 +80,7 @@ class ClaimReader:
         self._list_verb: dict[int, str] = {}  # header index -> the verb class its items carry
         self._sent_of: dict[int, int] = {}  # id(claim) -> index of its sentence
         self._joined: dict[int, bool] = {}  # id(claim) -> the next claim shares its verb (an enumeration)
+        self._verb_of: dict[int, str | None] = {}  # id(claim) -> the verb class that made it
 
     # ------------------------------------------------------------ article
     def read(self) -> list[Claim]:
@@ -108,6 +109,7 @@ class ClaimReader:
                 if c is not None:
                     self.claims.append(c)
                     claimed_end = q.end
+        self._verb_from_the_next()
         self._share_along_enumerations()
         self._default_recipients()
         self._credit_back()
@@ -231,6 +233,7 @@ class ClaimReader:
         )
         self._last[st.paragraph] = (c, obj, verb or "")
         self._sent_of[id(c)] = st.index
+        self._verb_of[id(c)] = verb
         return c
 
     # ------------------------------------------------------------ object
@@ -243,8 +246,8 @@ class ClaimReader:
         if el and not C.objects.match(s, pos) and not C.objects.match(s, _skip(s, el[0])):
             return _Obj(None, None, q.start, el[0], elided=True)  # "ribuan lainnya"; not "6,000 lagi tentera"
         eb = C.elided_before.last(s, max(0, q.start - 40), q.start)
-        if eb and not s[eb[1]:q.start].strip() and not C.objects.match(s, pos) \
-                and not (C.classifiers.match(s, pos) or C.fillers.match(s, pos)):
+        if eb and not s[eb[1]:q.start].strip() and not C.objects.match(s, pos) and not _MODELS.match(s, pos) \
+                and not (C.classifiers.match(s, pos) or C.fillers.match(s, pos)) and self._last.get(st.paragraph):
             return _Obj(None, None, eb[0], q.end, elided=True)  # "outros 3.000", "another 3,000"
         v = C.verbs.match(s, pos)
         if v and v[2] in CASUALTY_VERBS and not C.objects.match(s, pos):  # "and thousands wounded"
@@ -583,6 +586,33 @@ class ClaimReader:
                 if r:
                     return r, True
         return None, False
+
+    def _verb_from_the_next(self) -> None:
+        """A verbless count joined to the next one by a conjunction takes its verb ("150 pilots and
+        2,000 crew members were trained in Germany", "600 tentara dan 2.000 pekerja dikirim")."""
+        for c1, c2 in zip(self.claims, self.claims[1:]):
+            if c1.action != SCHEMA.fallback or self._verb_of.get(id(c1)) or not c1.object_class:
+                continue
+            v2 = self._verb_of.get(id(c2))
+            if not v2 or self._sent_of.get(id(c1)) != self._sent_of.get(id(c2)) or c2.action == SCHEMA.fallback:
+                continue
+            st = self.ctx.sents[self._sent_of[id(c1)]]
+            C = cues(st.lang)
+            between = self.ctx.text[c1.end:c2.start]
+            words = WORD.findall(between.lower())
+            if HARD_BREAK.search(between) or not words or len(words) > 3 or not all(C.conjunctions.get(w) for w in words):
+                continue
+            action = SCHEMA.action_for(c1.object_class, v2, bool(c2.recipient), c1.unit)
+            if action is None or action == SCHEMA.fallback:
+                continue
+            c1.action = action
+            c1.actor = c1.actor or c2.actor
+            if action in SUPPLY_ACTIONS:
+                c1.recipient = c1.recipient or c2.recipient
+            if c1.period_start is None and c1.period_end is None:
+                c1.period_start, c1.period_end = c2.period_start, c2.period_end
+            if c1.stance == "asserted":
+                c1.stance, c1.attributed_to = c2.stance, c1.attributed_to or c2.attributed_to
 
     def _share_along_enumerations(self) -> None:
         """Claims of one enumeration ("a fourni 20 000 soldats, 150 missiles et 3 millions d'obus à

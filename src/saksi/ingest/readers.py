@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -24,37 +28,75 @@ class InputError:
     reason: str
 
 
+def shown(path) -> str:
+    """A path as text that can be printed and stored: undecodable bytes of a file name as \\xNN."""
+    s = os.fspath(path)
+    if isinstance(s, bytes):
+        s = os.fsdecode(s)
+    return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def discover(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
     """Expand files, folders (recursively) and globs into the files saksi can read, in a stable order."""
-    files: list[Path] = []
+    files, errors = discover_named(inputs)
+    return [f for f, _ in files], errors
+
+
+def discover_named(inputs: list[str]) -> tuple[list[tuple[Path, str]], list[InputError]]:
+    """Like `discover`, with each file's base name: its path relative to the folder given, without
+    the suffix (a file given directly or by a glob: its stem)."""
+    files: list[tuple[Path, str]] = []
     errors: list[InputError] = []
     for item in inputs:
         matches = [Path(p) for p in sorted(glob.glob(item, recursive=True))] if glob.has_magic(item) else [Path(item)]
         if not matches:
-            errors.append(InputError(item, "no file matches this pattern"))
+            errors.append(InputError(shown(item), "no file matches this pattern"))
         for p in matches:
-            if p.is_dir():
-                for root, dirs, names in os.walk(p):
+            try:
+                is_dir, exists = p.is_dir(), os.path.lexists(p)
+            except OSError as e:
+                errors.append(InputError(shown(p), f"cannot read ({e.strerror or e})"))
+                continue
+            if is_dir:
+                def unreadable(e: OSError) -> None:
+                    errors.append(InputError(shown(e.filename or p), f"cannot read folder ({e.strerror or e})"))
+
+                for root, dirs, names in os.walk(p, onerror=unreadable):
                     dirs.sort()
+                    dirs[:] = [d for d in dirs if not d.startswith(".")]
                     for name in sorted(names):
                         f = Path(root) / name
                         if f.suffix.lower() in FORMATS and not name.startswith("."):
-                            files.append(f)
-            elif p.is_file():
-                if p.suffix.lower() in FORMATS:
-                    files.append(p)
-                else:
-                    errors.append(InputError(str(p), f"unsupported file type '{p.suffix or 'none'}' (use .txt, .html, .htm, .jsonl)"))
+                            rel = f.relative_to(p)
+                            files.append((f, shown(rel.with_suffix("").as_posix())))
+            elif exists and p.suffix.lower() in FORMATS:
+                files.append((p, shown(p.stem)))
+            elif exists and (p.is_file() or p.is_symlink()):
+                errors.append(InputError(shown(p), f"unsupported file type '{shown(p.suffix) or 'none'}' (use .txt, .html, .htm, .jsonl)"))
+            elif exists:
+                errors.append(InputError(shown(p), "not a regular file"))
             else:
-                errors.append(InputError(str(p), "no such file or folder"))
-    seen: set[Path] = set()
+                errors.append(InputError(shown(p), "no such file or folder"))
+    seen: set[str] = set()
     unique = []
-    for f in files:
-        r = f.resolve()
+    for f, name in files:
+        try:
+            r = os.path.realpath(f)
+        except (OSError, RuntimeError):
+            r = os.path.abspath(f)
         if r not in seen:
             seen.add(r)
-            unique.append(f)
+            unique.append((f, name))
     return unique, errors
+
+
+def mb(n: float) -> str:
+    """A size for a message: '12.7 MB', '340 KB', '12 bytes' (1 MB = 1024 * 1024 bytes, as --max-mb)."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.3g} MB"
+    if n >= 1024:
+        return f"{n / 1024:.3g} KB"
+    return f"{int(n)} bytes"
 
 
 def decode(data: bytes) -> str:
@@ -85,29 +127,59 @@ def looks_binary(text: str) -> bool:
     return bad > max(2, len(sample) // 100)
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
-    fmt = FORMATS[path.suffix.lower()]
-    where = str(path)
+def _open_regular(path: Path):
+    """Open a regular file for reading (no FIFOs, devices or sockets, which could hang or never end)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield InputError(where, f"file too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB; see --max-mb)")
-            return
-        data = path.read_bytes()
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
+                    or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a file")
+            raise ValueError(f"not a regular file ({kind})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), st.st_size
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Iterator[Document | InputError]:
+    fmt = FORMATS[path.suffix.lower()]
+    where = shown(path)
+    name = name if name is not None else shown(path.stem)
+    try:
+        fh, size = _open_regular(path)
+    except ValueError as e:
+        yield InputError(where, str(e))
+        return
     except OSError as e:
         yield InputError(where, f"cannot read file ({e.strerror or e})")
+        return
+    with fh:
+        if fmt == "jsonl":  # the limit is per article, so per line: a corpus file may be any size
+            yield from _read_jsonl_lines(fh, where, max_bytes)
+            return
+        if size > max_bytes:
+            yield InputError(where, f"file too large ({mb(size)} > limit {mb(max_bytes)}; see --max-mb)")
+            return
+        try:
+            data = fh.read(max_bytes + 1)
+        except OSError as e:
+            yield InputError(where, f"cannot read file ({e.strerror or e})")
+            return
+    if len(data) > max_bytes:
+        yield InputError(where, f"file too large (over the limit of {mb(max_bytes)}; see --max-mb)")
         return
     try:
         text = decode(data)
     except ValueError as e:
         yield InputError(where, str(e))
         return
-    if fmt == "jsonl":
-        yield from _read_jsonl(text, where)
-    elif fmt == "html":
-        yield _from_html(text, path.stem, where)
+    if fmt == "html":
+        yield _from_html(text, name, where)
     else:
-        yield Document(name=path.stem, path=where, text=text, fmt="txt")
+        yield Document(name=name, path=where, text=text, fmt="txt")
 
 
 def _from_html(html: str, name: str, where: str, **given) -> Document | InputError:
@@ -115,6 +187,8 @@ def _from_html(html: str, name: str, where: str, **given) -> Document | InputErr
 
     try:
         ex = extract_html(html, url=given.get("url"))
+    except RecursionError:
+        return InputError(where, "HTML page nested too deeply to read")
     except ValueError as e:
         return InputError(where, f"HTML page not usable ({e})")
     if ex is None or not (ex.text or "").strip():
@@ -124,38 +198,129 @@ def _from_html(html: str, name: str, where: str, **given) -> Document | InputErr
                     title=given.get("title") or ex.title, author=given.get("author") or ex.author)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# "no date" placeholders written by databases and scrapers: read as no date at all
+_NO_DATE = ("0000-00-00", "0001-01-01", "1900-01-01", "1970-01-01", "9999-12-31")
+
+
+def published_date(value: str) -> str | None:
+    """A JSONL `published` value → 'YYYY-MM-DD' (None for a 'no date' placeholder); ValueError if not a date."""
+    v = value.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)", v)
+    if not m:
+        raise ValueError("is not a date (use YYYY-MM-DD...)")
+    day = v[:10]
+    if day in _NO_DATE:
+        return None
+    try:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise ValueError("is not a valid date") from None
+    if not 1800 <= d.year <= 2200:
+        raise ValueError("has a year out of range (1800-2200)")
+    return day
+
+
+def _read_jsonl_lines(fh, where: str, max_bytes: int) -> Iterator[Document | InputError]:
+    """A JSONL file read line by line (only \\n ends a line: U+2028, U+2029 and U+0085 are text)."""
+    seen: dict[str, tuple[int, str]] = {}  # id -> (line, hash of its text)
+    n = 0
+    while True:
+        try:
+            raw = fh.readline(max_bytes + 1)
+        except OSError as e:
+            yield InputError(where, f"cannot read file ({e.strerror or e})")
+            return
+        if not raw:
+            return
+        n += 1
+        at = f"{where}:{n}"
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of this line
+                raw = fh.readline(1024 * 1024)
+            yield InputError(at, f"line too large (over the limit of {mb(max_bytes)}; see --max-mb)")
+            continue
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield InputError(at, f"not UTF-8 text (byte {e.start + 1})")
+            continue
+        item = _jsonl_row(line.rstrip("\r\n"), at)
+        if item is None:
+            continue
+        if isinstance(item, Document):
+            h = hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
+            if item.name in seen:
+                first, fh_ = seen[item.name]
+                yield InputError(at, f"'id' {item.name!r} already used at line {first}"
+                                     + (" with the same text" if fh_ == h else " with other text"))
+                continue
+            seen[item.name] = (n, h)
+        yield item
+
+
 def _read_jsonl(text: str, where: str) -> Iterator[Document | InputError]:
     """One article per line: {"id", "text" | "html", "url"?, "published"?, "outlet"?, "title"?, "author"?}."""
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        at = f"{where}:{n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(at, f"invalid JSON ({e.msg} at column {e.colno})")
-            continue
-        if not isinstance(row, dict):
-            yield InputError(at, "a line must be a JSON object")
-            continue
-        ident = row.get("id")
-        if ident is None or str(ident).strip() == "":
-            yield InputError(at, "missing 'id'")
-            continue
-        ident = str(ident).strip()
-        given = {k: (str(row[k]).strip() if row.get(k) is not None else None)
-                 for k in ("url", "published", "outlet", "title", "author")}
-        if given["published"]:
-            given["published"] = given["published"][:10]
-        if isinstance(row.get("text"), str) and row["text"].strip():
-            if looks_binary(row["text"]):
-                yield InputError(at, "'text' is binary, not text")
-                continue
-            yield Document(name=ident, path=at, text=row["text"], fmt="jsonl", **given)
-        elif isinstance(row.get("html"), str) and row["html"].strip():
-            doc = _from_html(row["html"], ident, at, **given)
-            if isinstance(doc, Document):
-                doc.fmt = "jsonl"
-            yield doc
+    import io
+
+    yield from _read_jsonl_lines(io.BytesIO(text.encode("utf-8", "surrogatepass")), where, 1 << 62)
+
+
+def _jsonl_row(line: str, at: str) -> Document | InputError | None:
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as e:
+        msg = e.msg[:-3] if e.msg.endswith(" at") else e.msg
+        return InputError(at, f"invalid JSON ({msg} at column {e.colno})")
+    except RecursionError:
+        return InputError(at, "invalid JSON (nested too deeply)")
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        return InputError(at, f"invalid JSON ({str(e).split(';')[0]})")
+    if not isinstance(row, dict):
+        return InputError(at, "a line must be a JSON object")
+    ident = row.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, (str, int)):
+        if ident is None:
+            return InputError(at, "missing 'id'")
+        return InputError(at, f"'id' must be a string or an integer, not {_json_type(ident)}")
+    ident = str(ident).strip()
+    if not ident:
+        return InputError(at, "missing 'id'")
+    if _SURROGATE.search(ident):
+        return InputError(at, "'id' holds an invalid character (a lone surrogate escape)")
+    given: dict[str, str | None] = {}
+    for k in ("url", "published", "outlet", "title", "author"):
+        v = row.get(k)
+        if v is None:
+            given[k] = None
+        elif not isinstance(v, str):
+            return InputError(at, f"'{k}' must be a string, not {_json_type(v)}")
         else:
-            yield InputError(at, "needs a non-empty 'text' or 'html' string")
+            given[k] = _SURROGATE.sub("\ufffd", v).strip() or None
+    if given["published"]:
+        try:
+            given["published"] = published_date(given["published"])
+        except ValueError as e:
+            return InputError(at, f"'published' {given['published'][:40]!r} {e}")
+    for k in ("text", "html"):
+        if isinstance(row.get(k), str) and _SURROGATE.search(row[k]):
+            row[k] = _SURROGATE.sub("\ufffd", row[k])  # one character for one: offsets stay
+    if isinstance(row.get("text"), str) and row["text"].strip():
+        if looks_binary(row["text"]):
+            return InputError(at, "'text' is binary, not text")
+        return Document(name=ident, path=at, text=row["text"], fmt="jsonl", **given)
+    if isinstance(row.get("html"), str) and row["html"].strip():
+        doc = _from_html(row["html"], ident, at, **given)
+        if isinstance(doc, Document):
+            doc.fmt = "jsonl"
+        return doc
+    return InputError(at, "needs a non-empty 'text' or 'html' string")
+
+
+def _json_type(v) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false", float: "a decimal number", int: "a number",
+            str: "a string"}.get(type(v), type(v).__name__)

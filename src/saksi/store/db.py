@@ -3,6 +3,7 @@ running again on the same inputs adds nothing."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -12,6 +13,57 @@ from pathlib import Path
 from saksi.model import Analysis
 
 DB_NAME = "saksi.db"
+LOCK_NAME = "saksi.lock"
+
+
+class StoreError(Exception):
+    """The store cannot be used: busy, not a folder, unreadable, or written by a newer saksi (one line)."""
+
+
+class StoreLock:
+    """An exclusive lock on an output folder for one `saksi run` (the OS frees it when the process
+    dies, even by SIGKILL, so a killed run never leaves a stale lock)."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.fh = None
+
+    def __enter__(self) -> StoreLock:
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise StoreError(f"{self.out_dir}: --out must be a folder, and this is a file") from None
+        except OSError as e:
+            raise StoreError(f"{self.out_dir}: cannot create the output folder ({e.strerror or e})") from None
+        if not self.out_dir.is_dir():
+            raise StoreError(f"{self.out_dir}: --out must be a folder, and this is a file")
+        try:
+            self.fh = open(self.out_dir / LOCK_NAME, "a+")
+        except OSError as e:
+            raise StoreError(f"{self.out_dir}: cannot write in the output folder ({e.strerror or e})") from None
+        try:
+            import fcntl
+
+            fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # no flock (Windows): SQLite's own locking still keeps the store whole
+            pass
+        except OSError:
+            self.fh.seek(0)
+            pid = self.fh.read().strip()
+            self.fh.close()
+            self.fh = None
+            raise StoreError(f"{self.out_dir}: another saksi run is writing here"
+                             + (f" (process {pid})" if pid else "") + "; wait for it to finish") from None
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(str(os.getpid()))
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fh is not None:
+            self.fh.close()  # closing frees the lock
+            self.fh = None
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -26,17 +78,29 @@ def _migrations() -> list[tuple[int, str]]:
 class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.conn = sqlite3.connect(self.path)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.migrate()
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a usable saksi store ({e})") from None
+        try:
+            self.migrate()
+        except BaseException:
+            self.conn.close()
+            raise
 
     @classmethod
     def open(cls, out_dir: Path) -> Store:
         out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise StoreError(f"{out_dir}: --out must be a folder, and this is a file")
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{out_dir}: cannot create the output folder ({e.strerror or e})") from None
         return cls(out_dir / DB_NAME)
 
     def close(self) -> None:
@@ -47,7 +111,11 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
-        for number, sql in _migrations():
+        known = _migrations()
+        if known and self.version > known[-1][0]:
+            raise StoreError(f"{self.path}: written by a newer saksi (schema {self.version}, this one knows up to "
+                             f"{known[-1][0]}); upgrade saksi or use another --out")
+        for number, sql in known:
             if number > self.version:  # each migration and its version bump commit together
                 self.conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
 
@@ -108,11 +176,17 @@ class Store:
                         json.dumps(e.participants, ensure_ascii=False), e.place, e.quote, e.start, e.end,
                         int(e.in_caption)) for i, e in enumerate(an.events)])
 
-    def add_errors(self, errors: Iterable) -> None:
+    def add_errors(self, errors: Iterable, resolved: Iterable[str] = ()) -> None:
+        """Record this run's unreadable inputs: one row per (path, reason), its time updated when seen
+        again, so a rerun on the same input adds nothing; rows of inputs read well now (`resolved`) go."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.conn:
-            self.conn.executemany("INSERT INTO ingest_errors(run_at, path, reason) VALUES (?,?,?)",
-                                  [(now, e.path, e.reason) for e in errors])
+            self.conn.executemany("DELETE FROM ingest_errors WHERE path = ?", [(p,) for p in resolved])
+            for e in errors:
+                if not self.conn.execute("UPDATE ingest_errors SET run_at = ? WHERE path = ? AND reason = ?",
+                                         (now, e.path, e.reason)).rowcount:
+                    self.conn.execute("INSERT INTO ingest_errors(run_at, path, reason) VALUES (?,?,?)",
+                                      (now, e.path, e.reason))
 
     def save_corpus_tables(self, tables: dict[str, list[dict]]) -> None:
         with self.conn:
