@@ -272,8 +272,8 @@ class ClaimReader:
                     # a name starting inside the object: "personel militer Korea Utara" holds the
                     # army "militer Korea Utara"
                     for a, b, m in ms.starting(pos + 1, end):
-                        if b > end and self.ctx.actor(m):
-                            possessor, end = m, b
+                        if b >= end and self.ctx.actor(m) and m.type in (GPE, PERSON, "ORG"):
+                            possessor, end = m, b  # "reclutas ucranianos" listed whole: its owner all the same
                             break
                 if possessor is None:
                     possessor, end = self._possessor_after(s, C, starts, end)
