@@ -251,3 +251,13 @@ def test_a_total_counts_what_the_claim_before_counted():
 ])
 def test_the_enemy_is_no_receiver(text):
     assert all(c.recipient != "Ukraine" for c in claims_of(text))
+
+
+def test_a_verb_at_the_end_of_a_german_clause():
+    c = claims_of("Bis zu 1 Million Artilleriegranaten wollen die EU-Staaten binnen zwölf Monaten an die Ukraine liefern.")[0]
+    assert (c.action, c.value, c.qualifier, c.recipient) == ("munitions_supplied", 1_000_000, "up_to", "Ukraine")
+
+
+def test_a_quoted_amount_keeps_its_noun():
+    c = claims_of('Portugal terá enviado também "dezenas de milhares" de munições à Ucrânia.')[0]
+    assert (c.action, c.value_low, c.qualifier) == ("munitions_supplied", 10000, "vague")

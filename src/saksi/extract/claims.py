@@ -241,6 +241,8 @@ class ClaimReader:
         s = st.text
         starts = ms.at
         pos = _skip(s, q.end)
+        if pos < len(s) and s[pos] in "”’»\"" and q.start > 0 and s[q.start - 1] in "\"“‘«":
+            pos = _skip(s, pos + 1)  # '"dezenas" de sistemas': the quoted amount, then its noun
         possessor = None
         el = C.elided.match(s, pos)
         if el and not C.objects.match(s, pos) and not C.objects.match(s, _skip(s, el[0])):
@@ -408,7 +410,7 @@ class ClaimReader:
                 pos = ms.at[m.start()][0]
                 continue
             n += 1
-            if n > 4:
+            if n > C.verb_window:
                 break
         return None, None, None
 

@@ -130,7 +130,8 @@ class LangCues:
     inclusion_cues: Phrases = field(default_factory=Phrases)
     toll_nouns: Phrases = field(default_factory=Phrases)
     total_nouns: Phrases = field(default_factory=Phrases)
-    opponent_before: Phrases = field(default_factory=Phrases)  # "to fight", "melawan": the enemy follows  # "the total ... to 124,000": the claim before's noun  # "death toll" -> killed: a count with no noun  # "Eso comprende": what the sentence before sent  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
+    opponent_before: Phrases = field(default_factory=Phrases)
+    verb_window: int = 4  # how many words after its object a claim's verb may stand (verb-final languages: more)  # "to fight", "melawan": the enemy follows  # "the total ... to 124,000": the claim before's noun  # "death toll" -> killed: a count with no noun  # "Eso comprende": what the sentence before sent  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
     speech_after: Phrases = field(default_factory=Phrases)
@@ -257,6 +258,7 @@ def cues(lang: str) -> LangCues | None:
     c.toll_nouns = Phrases(_classed(claims.get("toll_nouns")))
     c.total_nouns = Phrases(claims.get("total_nouns"))
     c.opponent_before = Phrases(claims.get("opponent_before"))
+    c.verb_window = int(claims.get("verb_window") or 4)
     c.classifiers = Phrases(claims.get("classifiers"))
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))
