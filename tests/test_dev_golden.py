@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-OVERALL_F1, OVERALL_ATTRIBUTES = 0.83, 0.83
-LANGUAGE_F1 = {"en": 0.90, "id": 0.82, "de": 0.82, "fr": 0.88, "es": 0.60, "pt": 0.80}
+OVERALL_F1, OVERALL_ATTRIBUTES = 0.86, 0.86
+LANGUAGE_F1 = {"en": 0.90, "id": 0.86, "de": 0.82, "fr": 0.89, "es": 0.80, "pt": 0.83}
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +53,22 @@ def test_every_article_gets_its_language(scored):
     *_, arts, lang = scored
     wrong = [(a["article"], a["language"]) for a in arts if a["language"] != lang[a["article"]]]
     assert not wrong
+
+
+def test_the_held_out_set_written_for_the_project():
+    """benchmarks/heldout: 14 articles on other transfers (Iran, Belarus, Western aid), own gold."""
+    root = Path(__file__).resolve().parents[1] / "benchmarks" / "heldout"
+    score_py = SHARED / "tools" / "score.py"
+    if not score_py.is_file():
+        pytest.skip("../shared is not beside the project")
+    spec = importlib.util.spec_from_file_location("score", score_py)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as out:
+        r = subprocess.run([sys.executable, "-m", "saksi", "run", str(root / "corpus.jsonl"), "--out", out, "--no-embed"],
+                           capture_output=True, text=True, timeout=900)
+        assert r.returncode == 0, r.stderr[-2000:]
+        res = score.score_claims(score.read_jsonl(root / "gold.claims.jsonl"), score.read_jsonl(Path(out) / "claims.jsonl"))
+    assert res["f1"] >= 0.80 and res["precision"] >= 0.9, res
