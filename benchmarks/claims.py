@@ -1,11 +1,12 @@
 """Claims quality on the dev set and the seeds, per language and per action, with speed.
 
-Runs `saksi run` on ../shared/corpus/dev.jsonl and ../shared/corpus/seeds, scores the claims with
+Runs `saksi run` on ../shared/corpus/dev.jsonl and ../shared/corpus/seeds (and, with ``--set all``,
+benchmarks/heldout: articles on other transfers written for the project), scores the claims with
 ../shared/tools/score.py and prints F1, precision, recall and each attribute (actor, recipient,
 qualifier, period, attributed_to, stance) overall, per language and per action, plus the articles
 analysed per second of the whole command.
 
-    python benchmarks/claims.py [--set dev|seeds|both] [--no-embed] [--json]
+    python benchmarks/claims.py [--set dev|seeds|heldout|both|all] [--no-embed] [--json]
 """
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def _row(label: str, r: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=("dev", "seeds", "both"), default="both")
+    ap.add_argument("--set", choices=("dev", "seeds", "heldout", "both", "all"), default="both",
+                    help="both: dev and seeds; all: dev, seeds and benchmarks/heldout")
     ap.add_argument("--no-embed", action="store_true", help="skip embeddings (the corpus stage only; claims are the same)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -74,8 +76,10 @@ def main() -> int:
     sets = {
         "dev": (SHARED / "corpus" / "dev.jsonl", SHARED / "gold" / "dev.claims.jsonl", SHARED / "gold" / "dev.articles.jsonl"),
         "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.claims.jsonl", None),
+        "heldout": (ROOT / "benchmarks" / "heldout" / "corpus.jsonl", ROOT / "benchmarks" / "heldout" / "gold.claims.jsonl",
+                    ROOT / "benchmarks" / "heldout" / "gold.articles.jsonl"),
     }
-    chosen = list(sets) if a.set == "both" else [a.set]
+    chosen = {"both": ["dev", "seeds"], "all": list(sets)}.get(a.set, [a.set])
     results = {}
     for name in chosen:
         res = results[name] = run_set(name, *sets[name], embed=not a.no_embed)
