@@ -239,3 +239,21 @@ def test_reported_speech_goes_on_with_the_source_before():
     cs = claims_of("Laut dem südkoreanischen Geheimdienst hat Nordkorea 3.000 Soldaten nach Russland geschickt. "
                    "Weitere 2.000 Soldaten seien bereits nach Russland unterwegs.")
     assert [c.attributed_to for c in cs] == [["National Intelligence Service"]] * 2
+
+
+@pytest.mark.parametrize("text, denier", [
+    ("Iran has sent 200 ballistic missiles to Russia, people familiar with the matter said. Tehran denied the reports.",
+     "Iran"),
+    ("Nordkorea soll 3.000 Soldaten nach Russland geschickt haben. Pjöngjang bestreitet das.", "North Korea"),
+])
+def test_a_denial_in_the_next_sentence(text, denier):
+    from facts_helper import claims_of
+
+    c = claims_of(text)[0]
+    assert c.stance == "denied" and denier in c.attributed_to
+
+
+def test_a_sentence_without_a_denial_denies_nothing():
+    from facts_helper import claims_of
+
+    assert claims_of("Iran has sent 200 ballistic missiles to Russia. Kyiv welcomed new sanctions.")[0].stance == "asserted"

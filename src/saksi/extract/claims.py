@@ -113,6 +113,7 @@ class ClaimReader:
         self._share_along_enumerations()
         self._default_recipients()
         self._credit_back()
+        self._later_denials()
         self._credit_agency()
         return self.claims
 
@@ -632,6 +633,29 @@ class ClaimReader:
                     if x.recipient is None and last.recipient and x.action in SUPPLY_ACTIONS and x.actor != last.recipient:
                         x.recipient = last.recipient
             run = [c] if c is not None else []
+
+    def _later_denials(self) -> None:
+        """A denial in a sentence of its own right after a transfer ("Tehran denied the reports.",
+        "Moskau bestreitet das.") denies the transfers of its actor or receiver just before it; the
+        one who denies is credited after the sources of the number."""
+        for st in self.ctx.sents:
+            sa = self.att.of(st)
+            if not sa.deny or any(q.kind == "count" for q in self.ctx.quantities(st)):
+                continue
+            denier = sa.deny[0][1]
+            if not denier:
+                continue
+            for c in self.claims:
+                i = self._sent_of.get(id(c))
+                if i is None or not (0 < st.index - i <= 2) or c.action not in SUPPLY_ACTIONS or c.stance == "denied":
+                    continue
+                if self.ctx.sents[i].paragraph not in (st.paragraph, st.paragraph - 1):
+                    continue
+                if denier in (c.actor, c.recipient):
+                    c.stance = "denied"
+                    if denier not in c.attributed_to:
+                        c.attributed_to = c.attributed_to + [denier]
+                        c.source_chains = c.source_chains + [[denier]]
 
     def _credit_agency(self) -> None:
         """A closing agency credit ("dpa/moko") counts for every claim, after any nearer source."""
