@@ -257,3 +257,11 @@ def test_a_sentence_without_a_denial_denies_nothing():
     from facts_helper import claims_of
 
     assert claims_of("Iran has sent 200 ballistic missiles to Russia. Kyiv welcomed new sanctions.")[0].stance == "asserted"
+
+
+def test_a_name_between_commas_after_its_title():
+    from facts_helper import claims_of
+
+    c = claims_of("Le ministre des Armées, Sébastien Lecornu, a annoncé jeudi que Paris livrerait à Kiev 78 canons "
+                  "automoteurs Caesar.")[0]
+    assert (c.actor, c.recipient, c.attributed_to) == ("France", "Ukraine", ["Sébastien Lecornu"])

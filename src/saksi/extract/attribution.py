@@ -276,6 +276,14 @@ class Attributions:
             appos = _apposition_owner(s, C, ms, floor)
             if appos is not None:
                 return self._pick(st, C, [appos], False), (appos[0], cue)
+            named = _named_apposition(s, C, ms, floor)
+            if named is not None:
+                # "Le ministre des Armées, Sébastien Lecornu, a annoncé": the name between the commas
+                a, b = named
+                inside = [x for x in ms.between(a, b) if x[2].type in (PERSON, ORG, MEDIA)]
+                srcs = self._pick(st, C, inside, False) if inside else self._caps(st, C, a, b, False)
+                if srcs:
+                    return srcs, (a, cue)
         if inside and (gap_words(s, inside[-1][1], cue) > 4 or C.verbs.search(s, inside[-1][1], cue)):
             inside = []  # "Pyongyang has deployed an estimated": the name is the subject of another verb
         if inside and C.src_after.search(s, floor, inside[0][0]):
@@ -568,6 +576,25 @@ def _apposition_owner(s: str, C: LangCues, ms, floor: int):
     if not before or before[-1][2].type not in (PERSON, ORG, MEDIA, GPE):
         return None
     return before[-1]
+
+
+def _named_apposition(s: str, C: LangCues, ms, floor: int) -> tuple[int, int] | None:
+    """The span of ", Name Surname," ending right before ``floor`` (a title before it, the verb after)."""
+    j = floor
+    while j > 0 and s[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == 0 or s[j - 1] != ",":
+        return None
+    j -= 1
+    k = s.rfind(",", max(0, j - 60), j)
+    if k <= 0 or not 1 <= gap_words(s, k + 1, j) <= 4:
+        return None
+    seg = s[k + 1:j].strip()
+    if not seg or not seg[0].isupper() or not all(w[:1].isupper() or w.lower() in ("de", "da", "van", "von", "al", "bin")
+                                                  for w in seg.split()):
+        return None
+    a = k + 1 + (len(s[k + 1:j]) - len(s[k + 1:j].lstrip()))
+    return a, a + len(seg)
 
 
 def _subject_floor(s: str, C: LangCues, cue: int, floor: int = 0) -> int:
