@@ -63,3 +63,16 @@ def test_an_article_without_a_pack_gets_no_claims():
             "all'inizio dell'anno, portando il totale a circa 14.000 militari schierati nella regione di Kursk.")
     article, claims, events, _ = read(text)
     assert article.language == "it" and claims == [] and events == []
+
+
+def test_yes_no_on_off_stay_words():
+    """YAML 1.1 reads no/on/yes/off as booleans: the Portuguese "no", the English "on" must stay words."""
+    assert "no" in langdata.load("pt", "claims")["location_before"]
+    assert "on" in langdata.load("en", "claims")["not_subject_after"]
+
+
+def test_a_boolean_in_a_word_list_is_an_error(tmp_path, monkeypatch):
+    (tmp_path / "xq").mkdir()
+    (tmp_path / "xq" / "claims.yaml").write_text("fillers: [more, true]\n", encoding="utf-8")
+    monkeypatch.setattr(langdata, "_lang_root", lambda: tmp_path)
+    assert langdata.check_pack("xq") == ["data/lang/xq/claims.yaml: fillers: a list holds true/false; quote the word"]

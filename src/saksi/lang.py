@@ -6,13 +6,23 @@ Code asks for a topic and gets plain dicts/lists; adding a language means adding
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the packs several times faster
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C loader reads the packs several times faster
+    """YAML as language data needs it: only true/false are booleans. YAML 1.1 also reads yes/no/on/off
+    as booleans, which turns the Portuguese "no", the English "on" or the Norwegian code "NO" into
+    False/True and silently drops the word."""
+
+
+_Loader.yaml_implicit_resolvers = {k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+                                   for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 
 
 
@@ -54,6 +64,9 @@ def load(lang: str, topic: str) -> dict[str, Any]:
     allowed = topic_keys().get(topic)
     if allowed is None:
         raise LanguageDataError(f"{where}: unknown topic {topic!r} (topics: {', '.join(sorted(topic_keys()))})")
+    flag = _bool_in_list(data)
+    if flag:
+        raise LanguageDataError(f"{where}: {flag}: a list holds true/false; quote the word")
     unknown = sorted(str(k) for k in data if k not in allowed)
     if unknown:
         import difflib
@@ -62,6 +75,23 @@ def load(lang: str, topic: str) -> dict[str, Any]:
         hint = f"; did you mean {near[0]!r}?" if near else ""
         raise LanguageDataError(f"{where}: unknown key {unknown[0]!r}{hint}")
     return data
+
+
+def _bool_in_list(x, path: str = "") -> str | None:
+    """The key of the first list holding a boolean (a word YAML read as one), or None."""
+    if isinstance(x, dict):
+        for k, v in x.items():
+            hit = _bool_in_list(v, f"{path}.{k}" if path else str(k))
+            if hit:
+                return hit
+    elif isinstance(x, list):
+        for v in x:
+            if isinstance(v, bool):
+                return path
+            hit = _bool_in_list(v, path)
+            if hit:
+                return hit
+    return None
 
 
 def check_pack(lang: str) -> list[str]:

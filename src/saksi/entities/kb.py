@@ -33,10 +33,7 @@ from typing import Iterable
 
 import yaml
 
-try:  # the C loader is several times faster on the data files
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+from saksi.lang import _Loader  # noqa: E402  only true/false are booleans ("NO" is Norway)
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "MEDIA")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
