@@ -274,3 +274,209 @@ def test_pages_stay_fast_over_two_thousand_articles(tmp_path):
         t = time.perf_counter()
         get(client, url)
         assert time.perf_counter() - t < 3, url
+
+
+# --------------------------------------------------------------------------- issue 10: hardening
+def test_head_is_answered_like_get_without_a_body(client):
+    for url in ("/", "/ledger", "/article/001_tribun", "/static/web.css", "/api/overview", "/claim/nope"):
+        g, h = client.get(url), client.head(url)
+        assert h.status_code == g.status_code, url
+        assert h.content == b"" and h.headers["content-type"] == g.headers["content-type"]
+        assert h.headers["content-security-policy"] == g.headers["content-security-policy"]
+
+
+def _secure(r):
+    assert "default-src 'none'" in r.headers.get("content-security-policy", ""), (r.status_code, r.headers)
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["x-frame-options"] == "DENY"
+    assert r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_every_error_answer_carries_the_security_headers(out, monkeypatch):
+    c = TestClient(create_app(out), raise_server_exceptions=False)
+    for method in ("post", "put", "delete", "patch", "options"):
+        r = c.request(method.upper(), "/")
+        assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
+        _secure(r)
+    for url in ("/no/such/page", "/claim/nope", "/api/claim/nope", "/static/nope.css"):
+        r = c.get(url)
+        assert r.status_code == 404
+        _secure(r)
+    r = c.get("/", headers={"host": "evil.example"})
+    assert r.status_code == 400
+    _secure(r)
+    # a bug in a page: a plain HTML 500 with the headers, no traceback
+    monkeypatch.setattr(c.app.state.reader, "claim", lambda *a, **k: 1 / 0)
+    r = c.get("/claim/x")
+    assert r.status_code == 500 and "<html" in r.text and "Traceback" not in r.text and "ZeroDivision" not in r.text
+    _secure(r)
+    r = c.get("/api/claim/x")
+    assert r.status_code == 500 and r.json() == {"error": "internal error"}
+    _secure(r)
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "1e3", "", "9" * 50, "٣"])
+def test_bad_page_numbers_give_an_html_page_not_json(client, page):
+    for url in (f"/?page={page}", f"/?q=troops&kind=claims&page={page}", f"/ledger?page={page}",
+                f"/skipped?page={page}"):
+        r = client.get(url)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), url
+        assert "<html" in r.text
+    assert client.get(f"/api/search?page={page}").status_code == 200
+
+
+def test_a_page_past_the_last_clamps(client):
+    html = get(client, "/ledger?page=99999").text
+    assert 'id="g-g00001"' in html  # one page: page 1 shown
+
+
+def test_report_md_carries_no_raw_html(tmp_path):
+    from synthetic_store import build_with_report
+
+    md = (build_with_report(tmp_path) / "report.md").read_text(encoding="utf-8")
+    assert "<script" not in md and "<img" not in md and "</mark>" not in md and "<a href" not in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "&lt;img src=x onerror=alert(1)&gt;" in md
+    assert "> JAKARTA - Korea Utara telah mengirim sekitar 12.000 tentara ke Rusia, kata NIS." in md  # body kept
+
+
+def test_md_block_neutralises_block_markup():
+    from saksi.report.markdown import md_block
+
+    got = md_block("# Head\n<b>x</b>\n\n1. one\n- two\n---\n```\n    code")
+    assert got.splitlines() == ["> \\# Head  ", "> &lt;b&gt;x&lt;/b&gt;  ", ">", "> 1\\. one  ", "> \\- two  ",
+                                "> \\---  ", "> \\`\\`\\`  ", "> code  "]
+    assert md_block("") == "> (empty)"
+
+
+UNKNOWN_IDS = ["nope", "\x00", "a\x00b", "x" * 10_000, "../../etc/passwd", "..%2f..", "%", "%%00", "é" * 50,
+               "\u2028", "🙂", "<script>alert(1)</script>", "' OR 1=1 --", '"', "*", "NEAR(a b)", " "]
+
+
+@pytest.mark.parametrize("name", UNKNOWN_IDS)
+def test_unknown_ids_are_404(client, name):
+    seg = quote(name, safe="")
+    for url in (f"/claim/{seg}", f"/article/{seg}", f"/entity/{seg}", f"/story/{seg}"):
+        r = client.get(url)
+        assert r.status_code == 404 and "<html" in r.text, (url, r.status_code)
+        assert_inert(r.text)
+        _secure(r)
+    for url in (f"/api/claim/{seg}", f"/api/article/{seg}", f"/api/entity/{seg}"):
+        assert client.get(url).status_code == 404, url
+
+
+ANY_QUERY = ['"', "a OR (b", "NEAR(x y)", "x AND", "col:val", "^", "*", "-x", "+", "{a b}", "a\x00b", "\x00",
+             "x" * 10_000, "word " * 2_000, "\\", "'", "\u2028\u0085", "🙂 ☃", "<script>alert(1)</script>", "%s%n",
+             "\ud800".encode("utf-8", "surrogatepass").decode("latin-1")]
+
+
+@pytest.mark.parametrize("q", ANY_QUERY)
+def test_search_accepts_any_string(client, q):
+    for kind in ("all", "claims", "entities", "stories", "articles", "events"):
+        for params in ({"q": q, "kind": kind}, {"q": q, "kind": kind, "actor": q, "stance": q, "article": q, "action": q}):
+            r = client.get("/", params=params)
+            assert r.status_code == 200, (kind, r.status_code)
+            assert_inert(r.text)
+            assert client.get("/api/search", params=params).status_code == 200
+    assert client.get("/?q=" + quote(q, safe="")).status_code == 200
+
+
+def _hostile_store(tmp_path):
+    """One article with a payload in every field, its file name and its name included."""
+    from saksi.model import Analysis, Claim, Event, Mention
+    from synthetic_store import _article
+
+    def p(field):
+        return f"<img src=x onerror=alert(1)>{field}<script>alert(2)</script>"
+
+    name = p("name")
+    text = f"First line {p('text')}\nNorth Korea sent 500 troops to Russia {p('quote')}.\nFooter {p('line')}"
+    a = _article(name, text, title=p("title"), outlet=p("outlet"), published=p("published"), author=p("author"),
+                 dateline=p("dateline"), language="en", kinds={2: "widget"}, captions=[p("caption")],
+                 cited=[p("cited")])
+    a.path = f"/in/{p('file')}.txt"
+    qs = text.index("North")
+    qe = text.index(".\nFooter")
+    c = Claim(name, text[qs:qe], qs, qe, "troops_deployed", p("object"), actor=p("actor"), recipient=p("recipient"),
+              value=500, qualifier=p("qualifier"), stance="reported", attributed_to=[p("source")])
+    ev = Event(name, "2024-11-01", p("etype"), p("summary"), [p("participant")], p("place"), text[qs:qe], qs, qe)
+    ms = [Mention(qs, qs + 11, "North Korea", p("entity"), "GPE")]
+    store = Store.open(tmp_path)
+    try:
+        store.save(Analysis(a, [c], [ev], ms), "hostile-hash", name, a.path)
+
+        class E:
+            path, reason = f"/in/{p('skipped')}.txt", p("reason")
+
+        store.add_errors([E()])
+        cid = store.claims()[0]["id"]
+    finally:
+        store.close()
+    return name, cid, p
+
+
+def test_every_page_escapes_every_field(tmp_path):
+    name, cid, p = _hostile_store(tmp_path)
+    c = TestClient(create_app(tmp_path))
+    seg = quote(name, safe="")
+    pages = {f"/article/{seg}": ["name", "text", "quote", "line", "title", "outlet", "published", "author", "dateline",
+                                 "caption", "cited", "file", "entity", "summary"],
+             f"/claim/{quote(cid, safe='')}": ["name", "quote", "object", "actor", "recipient", "source", "title"],
+             f"/entity/{quote(p('entity'), safe='')}": ["entity"],
+             "/": ["skipped", "reason", "entity", "name"], "/skipped": ["skipped", "reason"],
+             "/?q=troops": ["quote", "name"], "/?kind=articles": ["name", "title", "outlet"],
+             "/?kind=events": ["summary", "participant", "place", "name"], "/?kind=entities": ["entity"],
+             "/ledger": ["quote", "actor"], "/timeline": [], "/?kind=stories": [],
+             f"/article/{quote(p('missing'), safe='')}": ["missing"]}
+    for url, fields in pages.items():
+        r = c.get(url)
+        assert r.status_code in (200, 404), url
+        assert_inert(r.text)
+        for f in fields:
+            assert f"&lt;img src=x onerror=alert(1)&gt;{f}&lt;script&gt;alert(2)&lt;/script&gt;" in r.text, (url, f)
+
+
+def test_landing_page_lists_a_page_of_skipped_inputs(tmp_path):
+    d = build(tmp_path)
+    store = Store.open(d)
+    try:
+        class E:
+            def __init__(self, i):
+                self.path, self.reason = f"/in/bad{i:04d}.txt", "binary file, not text"
+
+        store.add_errors([E(i) for i in range(300)])
+    finally:
+        store.close()
+    c = TestClient(create_app(d))
+    html = get(c, "/").text
+    assert "302 inputs were skipped" in html and html.count('<td class="path">') == 50
+    assert 'href="/skipped"' in html and len(html) < 60_000
+    page2 = get(c, "/skipped?page=2").text
+    assert "/in/bad0049.txt" in page2 and "/in/bad0048.txt" not in page2 and "page 2 of 7" in page2 and page2.count('<td class="path">') == 50
+
+
+def test_cached_pages_follow_the_store(tmp_path):
+    d = build(tmp_path)
+    c = TestClient(create_app(d))
+    assert "2 inputs were skipped" in get(c, "/").text
+    assert "2 inputs were skipped" in get(c, "/").text  # from the cache
+    guard = c.app.guard
+    assert guard.hits >= 1
+    store = Store.open(d)
+    try:
+        class E:
+            path, reason = "/in/late.txt", "empty file"
+
+        store.add_errors([E()])
+    finally:
+        store.close()
+    assert "3 inputs were skipped" in get(c, "/").text
+    assert c.head("/").content == b""
+    assert get(c, "/?q=troops").text != get(c, "/?q=tentara").text  # the query is part of the key
+
+
+def test_serve_refuses_zero_workers(out):
+    from typer.testing import CliRunner
+
+    from saksi.cli import app as cli
+
+    r = CliRunner().invoke(cli, ["serve", str(out), "--workers", "0"])
+    assert r.exit_code != 0 and "--workers" in (r.output + (r.stderr if r.stderr_bytes is not None else ""))

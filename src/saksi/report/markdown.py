@@ -1,8 +1,9 @@
 """report.md: the dossier as Markdown, from the same data as report.html (`dossier.collect`).
 
 Article text is untrusted here too: Markdown viewers render inline HTML and links, so every piece of
-text from an article goes through `md` (HTML-escaped and Markdown punctuation backslash-escaped)
-or `code_block` (a fence longer than any run of backticks in it)."""
+text from an article goes through `md` (HTML-escaped and Markdown punctuation backslash-escaped);
+article bodies go through `md_block` (each line so escaped, block markers too, as a quotation), so no
+raw HTML from an article reaches the file, not even inside a code block."""
 from __future__ import annotations
 
 import re
@@ -25,6 +26,22 @@ def md(value, limit: int | None = None) -> str:
 
 def md_list(values, sep: str = ", ") -> str:
     return sep.join(md(v) for v in values or [])
+
+
+_BLOCK_START = re.compile(r"^([#+=-])|^(\d+)([.)])")
+
+
+def md_block(text: str | None) -> str:
+    """Text of many lines as a Markdown quotation: each line escaped like `md` (no HTML, no inline
+    markup), a leading heading, list, rule or setext marker escaped, line breaks kept."""
+    out = []
+    for raw in (text or "").split("\n"):
+        line = md(raw)
+        line = _BLOCK_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line)
+        out.append(f"> {line}  " if line else ">")
+    while out and out[-1] == ">":
+        out.pop()
+    return "\n".join(out) if out else "> (empty)"
 
 
 def code_block(text: str) -> str:
@@ -140,7 +157,7 @@ def render_markdown(d: dict) -> str:
             L += ["**Events**", ""]
             L += [f"- {md(e.get('date'))} {md(e.get('type'))}: {md(e.get('summary'))}" for e in a["events"]]
             L.append("")
-        L += ["**Clean body**", "", code_block(a.get("body") or ""), ""]
+        L += ["**Clean body**", "", md_block(a.get("body")), ""]
         if a["removed"]:
             L += ["**Removed from the body**", ""]
             for kind, lines in a["removed"]:

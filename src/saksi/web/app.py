@@ -6,14 +6,21 @@ article; one entity; one story; the ledger; the timeline. JSON under /api/.
 
 Every value shown comes from untrusted articles: templates autoescape, highlighted text is built by
 `dossier.highlight` (escapes every segment), and every response carries a strict
-Content-Security-Policy (scripts and styles only from /static). Only GET is served, only to
-localhost Host headers unless `saksi serve` binds another interface."""
+Content-Security-Policy (scripts and styles only from /static), errors included. Only GET and HEAD
+are served, only to localhost Host headers unless `saksi serve` binds another interface.
+
+Rendered pages are cached in memory (`Guard`), keyed by the URL and the store's state (the mtime and
+size of saksi.db and its WAL): a run writing to the store makes every cached page stale at once."""
 from __future__ import annotations
 
 import math
+import os
+from collections import OrderedDict
+from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
@@ -26,6 +33,119 @@ LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]", "testserver"]
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PAGE = 50
+MAX_PAGE = 100_000
+ERRORS_SHOWN = 50  # skipped inputs listed on the landing page; the rest on /skipped
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+]
+_SECURITY_NAMES = {k for k, _ in SECURITY_HEADERS}
+
+
+def page_number(value) -> int:
+    """A `page` query value as a page number: anything not a positive integer is page 1, and huge
+    numbers stop at MAX_PAGE (a browser never gets a 422 for a hand-edited URL)."""
+    s = str(value or "").strip()
+    if not (s.isascii() and s.isdigit()):
+        return 1
+    return MAX_PAGE if len(s) > 7 else min(max(int(s), 1), MAX_PAGE)
+
+
+class Guard:
+    """The outermost ASGI layer, around everything (errors and the host check included): answers only
+    GET and HEAD (HEAD as GET, without the body), puts the security headers on every response, and
+    keeps rendered pages in an LRU cache keyed by (host, path, query) and the store's state."""
+
+    CACHEABLE = (200, 404)
+
+    def __init__(self, app, stamp, *, max_entries: int = 2000, max_bytes: int = 64 << 20,
+                 max_item: int = 4 << 20):
+        self.app, self.stamp = app, stamp
+        self.max_entries, self.max_bytes, self.max_item = max_entries, max_bytes, max_item
+        self.cache: OrderedDict = OrderedDict()
+        self.bytes = 0
+        self.cache_stamp = None
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def _headers(headers) -> list:
+        return [(k, v) for k, v in headers if k.lower() not in _SECURITY_NAMES] + SECURITY_HEADERS
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        method = scope["method"]
+        if method not in ("GET", "HEAD"):
+            body = b'{"error":"read-only"}'
+            await send({"type": "http.response.start", "status": 405, "headers": self._headers([
+                (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                (b"allow", b"GET, HEAD")])})
+            await send({"type": "http.response.body", "body": body})
+            return
+        head = method == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+        path = scope["path"]
+        key = None
+        if not path.startswith("/static/"):
+            host = next((v for k, v in scope.get("headers", ()) if k == b"host"), b"")
+            key = (host, scope.get("root_path", ""), path, scope.get("query_string", b""))
+            stamp = self.stamp()
+            if stamp != self.cache_stamp:
+                self.cache.clear()
+                self.bytes, self.cache_stamp = 0, stamp
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.cache.move_to_end(key)
+                self.hits += 1
+                status, headers, body = hit
+                await send({"type": "http.response.start", "status": status, "headers": headers})
+                await send({"type": "http.response.body", "body": b"" if head else body})
+                return
+            self.misses += 1
+        start: dict = {}
+        chunks: list[bytes] = []
+        size = 0
+
+        async def wrapped(message):
+            nonlocal size
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": self._headers(message.get("headers", []))}
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                if key is not None and start.get("status") in self.CACHEABLE and size <= self.max_item:
+                    chunks.append(message.get("body", b""))
+                    size += len(chunks[-1])
+                    if not message.get("more_body", False) and size <= self.max_item:
+                        self._store(key, stamp, start, b"".join(chunks))
+                if head:
+                    message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
+
+    def _store(self, key, stamp, start, body: bytes) -> None:
+        if stamp != self.cache_stamp:  # the store changed while this page was rendered
+            return
+        old = self.cache.pop(key, None)
+        if old is not None:
+            self.bytes -= len(old[2])
+        self.cache[key] = (start["status"], start["headers"], body)
+        self.bytes += len(body)
+        while self.cache and (len(self.cache) > self.max_entries or self.bytes > self.max_bytes):
+            _, (_, _, b) = self.cache.popitem(last=False)
+            self.bytes -= len(b)
+
+
+class _App(FastAPI):
+    """FastAPI with `Guard` around the whole middleware stack (so error answers carry the headers too)."""
+
+    guard: Guard | None = None
+
+    def build_middleware_stack(self):
+        self.guard = Guard(super().build_middleware_stack(), self.state.reader._current_stamp)
+        return self.guard
 
 
 def _static_dir() -> Path:
@@ -46,22 +166,17 @@ def link(kind: str, name) -> str:
 def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The app for one output folder. `allowed_hosts`: Host headers to answer (default: localhost)."""
     reader = Reader(Path(out_dir))
-    app = FastAPI(title="saksi", docs_url=None, redoc_url=None, openapi_url=None)
+    @asynccontextmanager
+    async def warm(_app):  # the corpus tables and the overview, built before the first request waits on them
+        with reader.connect() as conn:
+            reader.corpus(conn)
+            reader.overview(conn)
+        yield
+
+    app = _App(title="saksi", docs_url=None, redoc_url=None, openapi_url=None, lifespan=warm)
     app.state.reader = reader
     env = dossier.environment()
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        if request.method not in ("GET", "HEAD"):
-            return JSONResponse({"error": "read-only"}, status_code=405)
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
-        return response
 
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 
@@ -75,8 +190,9 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     # ------------------------------------------------------------------ search and landing
     @app.get("/", response_class=HTMLResponse)
     def search_page(q: str = "", kind: str = "all", action: str = "", actor: str = "", stance: str = "",
-                    article: str = "", page: int = Query(1, ge=1, le=100000)):
+                    article: str = "", page: str = "1"):
         kind = kind if kind in (*KINDS, "all") else "all"
+        page = page_number(page)
         with reader.connect() as conn:
             corpus = reader.corpus(conn)
             results = _search(reader, conn, q, kind, action, actor, stance, article, page)
@@ -84,12 +200,13 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             flagged = [g for g in corpus["groups"] if g["verdict"] in ("contradiction", "denial")][:12] if ov else []
             return render("search", q=q, kind=kind, kinds=KINDS, filters={"action": action, "actor": actor,
                           "stance": stance, "article": article}, facets=corpus["facets"], results=results,
-                          page=page, ov=ov, flagged=flagged, group_of=corpus["group_of"])
+                          page=page, ov=ov, flagged=flagged, group_of=corpus["group_of"], errors_shown=ERRORS_SHOWN)
 
     @app.get("/api/search")
     def api_search(q: str = "", kind: str = "all", action: str = "", actor: str = "", stance: str = "",
-                   article: str = "", page: int = Query(1, ge=1, le=100000)):
+                   article: str = "", page: str = "1"):
         kind = kind if kind in (*KINDS, "all") else "all"
+        page = page_number(page)
         with reader.connect() as conn:
             results = _search(reader, conn, q, kind, action, actor, stance, article, page)
         return {k: {"total": v["total"], "items": [_jsonable(x) for x in v["items"]]} for k, v in results.items()}
@@ -182,11 +299,12 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             return render("story", s=s, arts=arts, groups=groups)
 
     @app.get("/ledger", response_class=HTMLResponse)
-    def ledger_page(verdict: str = "", page: int = Query(1, ge=1, le=100000)):
+    def ledger_page(verdict: str = "", page: str = "1"):
         with reader.connect() as conn:
             corpus = reader.corpus(conn)
             groups = [g for g in corpus["groups"] if not verdict or (g["verdict"] or "none") == verdict]
             pages = max(1, math.ceil(len(groups) / PAGE))
+            page = min(page_number(page), pages)
             return render("ledger", groups=groups[(page - 1) * PAGE: page * PAGE], total=len(groups), page=page,
                           pages=pages, verdict=verdict, has_corpus=bool(corpus["tables"]))
 
@@ -219,13 +337,41 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     def favicon():
         return RedirectResponse("/static/favicon.svg")
 
+    @app.get("/skipped", response_class=HTMLResponse)
+    def skipped_page(page: str = "1"):
+        with reader.connect() as conn:
+            errors = reader.overview(conn)["errors"]
+            pages = max(1, math.ceil(len(errors) / PAGE))
+            page = min(page_number(page), pages)
+            return render("skipped", errors=errors[(page - 1) * PAGE: page * PAGE], total=len(errors), page=page,
+                          pages=pages)
+
     @app.exception_handler(404)
     async def nf(request: Request, exc):
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": getattr(exc, "detail", "not found")}, status_code=404)
         return render("error", status=404, title="Not found", message="There is no page here.")
 
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": "bad request"}, status_code=400)
+        return render("error", status=400, title="Bad request", message="This address asks for something that cannot be shown.")
+
+    @app.exception_handler(Exception)
+    async def failure(request: Request, exc):  # a bug: a plain answer, never a traceback
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": "internal error"}, status_code=500)
+        return render("error", status=500, title="Something went wrong",
+                      message="saksi could not show this page (a bug: please report it with the address).")
+
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one `saksi serve --workers N` process (uvicorn imports it in each worker)."""
+    return create_app(os.environ["SAKSI_SERVE_OUT"],
+                      allowed_hosts=["*"] if os.environ.get("SAKSI_SERVE_ANY_HOST") else None)
 
 
 def _search(reader: Reader, conn, q, kind, action, actor, stance, article, page) -> dict:

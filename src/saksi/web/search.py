@@ -116,6 +116,7 @@ class Reader:
         self._lock = threading.Lock()
         self._cache: dict = {}
         self._stamp = None
+        self._ov, self._ov_stamp = None, None
         with self.connect() as c:
             names = {r[0] for r in c.execute("SELECT name FROM sqlite_master")}
         self.has_fts = all(t in names for t in FTS_TABLES)
@@ -181,6 +182,17 @@ class Reader:
 
     # ---------------------------------------------------------------- overview
     def overview(self, conn) -> dict:
+        """Counts, outlets, languages and skipped inputs (cached until the database changes)."""
+        stamp = self._current_stamp()
+        with self._lock:
+            if self._ov_stamp == stamp and self._ov is not None:
+                return self._ov
+        ov = self._overview(conn)
+        with self._lock:
+            self._ov, self._ov_stamp = ov, stamp
+        return ov
+
+    def _overview(self, conn) -> dict:
         one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
         return {
             "articles": one("SELECT count(*) FROM articles"), "documents": one("SELECT count(*) FROM documents"),
