@@ -141,7 +141,6 @@ class ClaimReader:
             if hit:
                 vpos, vend, _, verb = hit
         joined_plan = False  # the claim before, whose verb this one shares, is planned
-        joined_from = None  # that claim
         implied = C.verbs.get(obj.phrase or s[obj.start:obj.end]) if obj.cls == "people" else None
         if obj.implied_verb:
             implied = obj.implied_verb
@@ -155,7 +154,6 @@ class ClaimReader:
             if verb:
                 self._joined[id(prev[0])] = True
                 joined_plan = prev[0].stance == "planned"
-                joined_from = prev[0]
 
         unit = C.measure_units.get(q.unit) if q.kind == "measure" else None
         borrowed = None
@@ -222,10 +220,6 @@ class ClaimReader:
             stance = "planned"  # "will send 5,000 builders, as well as 1,000 sappers"
 
         a, b = self._quote(st, C, q, obj, prv, nxt, ms, vpos)
-        if joined_from is not None and not st.item and joined_from.sentence == st.text:
-            # an item of an enumeration is quoted with the verb and subject it shares ("a mis à disposition
-            # plus de 11.000 militaires, au minimum 100 missiles balistiques")
-            a = min(a, joined_from.start - st.start)
         value = q.value
         low, high = q.value_low, q.value_high
         c = Claim(
