@@ -261,3 +261,13 @@ def test_a_verb_at_the_end_of_a_german_clause():
 def test_a_quoted_amount_keeps_its_noun():
     c = claims_of('Portugal terá enviado também "dezenas de milhares" de munições à Ucrânia.')[0]
     assert (c.action, c.value_low, c.qualifier) == ("munitions_supplied", 10000, "vague")
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("España enviará otros cuatro carros Leopard a Ucrania.", "planned"),
+    ("La France livrera 12 canons Caesar à l'Ukraine.", "planned"),
+    ("Portugal enviará 3 tanques Leopard para a Ucrânia.", "planned"),
+    ("España envió 10 tanques a Ucrania.", "asserted"),
+])
+def test_a_future_tense_is_a_plan(text, stance):
+    assert claims_of(text)[0].stance == stance

@@ -218,6 +218,10 @@ class ClaimReader:
         names, stance = self._stance(st, C, sa, q, floor, nxt, actor, header, right_verb_end)
         if joined_plan and stance in ("asserted", "reported"):
             stance = "planned"  # "will send 5,000 builders, as well as 1,000 sappers"
+        if stance in ("asserted", "reported") and vpos is not None and C.plan_suffixes:
+            word = WORD.match(s, vpos)
+            if word and word.group().lower().endswith(C.plan_suffixes):
+                stance = "planned"  # a future tense: "enviará", "livrera", "enviarão"
 
         a, b = self._quote(st, C, q, obj, prv, nxt, ms, vpos)
         value = q.value

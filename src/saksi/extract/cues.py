@@ -131,6 +131,7 @@ class LangCues:
     toll_nouns: Phrases = field(default_factory=Phrases)
     total_nouns: Phrases = field(default_factory=Phrases)
     opponent_before: Phrases = field(default_factory=Phrases)
+    plan_suffixes: tuple = ()  # endings of a future tense on the claim's verb ("enviará"): planned
     verb_window: int = 4  # how many words after its object a claim's verb may stand (verb-final languages: more)  # "to fight", "melawan": the enemy follows  # "the total ... to 124,000": the claim before's noun  # "death toll" -> killed: a count with no noun  # "Eso comprende": what the sentence before sent  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
@@ -259,6 +260,7 @@ def cues(lang: str) -> LangCues | None:
     c.total_nouns = Phrases(claims.get("total_nouns"))
     c.opponent_before = Phrases(claims.get("opponent_before"))
     c.verb_window = int(claims.get("verb_window") or 4)
+    c.plan_suffixes = tuple(str(x).lower() for x in attrib.get("plan_suffixes") or ())
     c.classifiers = Phrases(claims.get("classifiers"))
     c.ratio_words = Phrases(claims.get("ratio_words"))
     c.fillers = Phrases(claims.get("fillers"))
