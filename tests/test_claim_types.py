@@ -271,3 +271,15 @@ def test_a_quoted_amount_keeps_its_noun():
 ])
 def test_a_future_tense_is_a_plan(text, stance):
     assert claims_of(text)[0].stance == stance
+
+
+def test_the_articles_one_receiver_and_one_sender_fill_the_gaps():
+    text = ("Germany has sent 18 Leopard tanks to Ukraine, Berlin said.\n\n"
+            "Poland will contribute 14 Leopard 2A4 tanks, its defence minister said.")
+    cs = claims_of(text)
+    assert [(c.actor, c.recipient) for c in cs] == [("Germany", "Ukraine"), ("Poland", "Ukraine")]
+
+
+def test_casualties_with_no_owner_in_a_one_sided_story():
+    cs = claims_of("About 600 North Korean soldiers have been killed in Kursk. Some 2,000 more were wounded.")
+    assert [(c.action, c.actor) for c in cs] == [("casualties_killed", "North Korea"), ("casualties_wounded", "North Korea")]

@@ -742,7 +742,7 @@ class ClaimReader:
 
     def _default_recipients(self) -> None:
         """A transfer without a receiver in its clause goes where the article's other transfers by the
-        same actor go (or, failing those, where its sentences send things)."""
+        same actor go (or, failing those, where its sentences send things, or where all its transfers go)."""
         known: dict[str | None, Counter] = {}
         for c in self.claims:
             if c.recipient and c.action in SUPPLY_ACTIONS:
@@ -757,6 +757,23 @@ class ClaimReader:
             best = [r for r, _ in counts.most_common() if r != c.actor]
             if best:
                 c.recipient = best[0]
+        # a transfer with no sender in an article whose transfers all come from one sender
+        # (and casualties with no owner in an article whose casualties are all one side's)
+        for kinds in (SUPPLY_ACTIONS, CASUALTY_ACTIONS):
+            owners = Counter(c.actor for c in self.claims if c.actor and c.action in kinds)
+            if len(owners) == 1:
+                (owner, _), = owners.items()
+                for c in self.claims:
+                    if not c.actor and c.action in kinds and c.recipient != owner:
+                        c.actor = owner
+        # failing those, where the article's transfers go when they all go one way ("Poland will
+        # contribute 14 Leopard tanks" in a story on aid to Ukraine)
+        every = Counter(c.recipient for c in self.claims if c.recipient and c.action in SUPPLY_ACTIONS)
+        if len(every) == 1:
+            (only, _), = every.items()
+            for c in self.claims:
+                if not c.recipient and c.action in SUPPLY_ACTIONS and c.actor != only:
+                    c.recipient = only
         for c in self.claims:
             a = SCHEMA.actions.get(c.action)
             if a is not None and a.needs_recipient and not c.recipient:
