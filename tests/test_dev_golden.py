@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-OVERALL_F1, OVERALL_ATTRIBUTES = 0.86, 0.86
+OVERALL_F1, OVERALL_ATTRIBUTES = 0.87, 0.89
 LANGUAGE_F1 = {"en": 0.90, "id": 0.86, "de": 0.82, "fr": 0.89, "es": 0.80, "pt": 0.83}
 
 
@@ -71,4 +71,4 @@ def test_the_held_out_set_written_for_the_project():
                            capture_output=True, text=True, timeout=900)
         assert r.returncode == 0, r.stderr[-2000:]
         res = score.score_claims(score.read_jsonl(root / "gold.claims.jsonl"), score.read_jsonl(Path(out) / "claims.jsonl"))
-    assert res["f1"] >= 0.80 and res["precision"] >= 0.9, res
+    assert res["f1"] >= 0.83 and res["precision"] >= 0.95, res
