@@ -221,11 +221,11 @@ def _free_port() -> int:
 
 def load_test(out: Path, args) -> None:
     con = sqlite3.connect(out / "saksi.db")
-    articles = [n for (n,) in con.execute("SELECT name FROM articles LIMIT 200")]
-    claims = [c for (c,) in con.execute("SELECT id FROM claims LIMIT 200")]
+    articles = [n for (n,) in con.execute("SELECT name FROM articles LIMIT ?", (args.load_ids,))]
+    claims = [c for (c,) in con.execute("SELECT id FROM claims LIMIT ?", (args.load_ids,))]
     con.close()
     port = _free_port()
-    server = subprocess.Popen([*SAKSI, "serve", str(out), "--port", str(port)], stdout=subprocess.DEVNULL,
+    server = subprocess.Popen([*SAKSI, "serve", str(out), "--port", str(port), "--workers", str(args.workers)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -241,15 +241,20 @@ def load_test(out: Path, args) -> None:
         for i in range(args.requests):
             kind = i % 4
             if kind == 0:
-                urls.append("/")
+                urls.append(("home", "/"))
             elif kind == 1:
-                urls.append("/?q=" + urllib.parse.quote(rng.choice(queries)))
+                urls.append(("search", "/?q=" + urllib.parse.quote(rng.choice(queries))))
             elif kind == 2 and claims:
-                urls.append("/claim/" + urllib.parse.quote(rng.choice(claims), safe=""))
+                urls.append(("claim", "/claim/" + urllib.parse.quote(rng.choice(claims), safe="")))
             else:
-                urls.append("/article/" + urllib.parse.quote(rng.choice(articles) if articles else "none", safe=""))
+                urls.append(("article", "/article/" + urllib.parse.quote(rng.choice(articles) if articles else "none",
+                                                                          safe="")))
+        if args.cold:  # every URL distinct: no response can come from the server's page cache
+            urls = [(k, u + ("&" if "?" in u else "?") + f"n={i}") for i, (k, u) in enumerate(urls)]
+        home_size = len(urllib.request.urlopen(base + "/", timeout=60).read())
 
-        def get(u: str) -> tuple[float, int]:
+        def get(item: tuple[str, str]) -> tuple[str, float, int]:
+            kind, u = item
             t0 = time.perf_counter()
             try:
                 with urllib.request.urlopen(base + u, timeout=60) as resp:
@@ -259,7 +264,7 @@ def load_test(out: Path, args) -> None:
                 code = e.code
             except OSError:
                 code = 0
-            return time.perf_counter() - t0, code
+            return kind, time.perf_counter() - t0, code
 
         t0 = time.perf_counter()
         with ThreadPoolExecutor(args.concurrency) as pool:
@@ -268,14 +273,34 @@ def load_test(out: Path, args) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    lat = sorted(d for d, _ in results)
-    errors = sum(1 for _, c in results if c == 0 or c >= 500)
 
-    def pct(p: float) -> float:
+    def pct(lat: list[float], p: float) -> float:
         return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
 
-    print(f"load test: {len(results)} requests, {args.concurrency} concurrent, {wall:.1f} s: "
-          f"p50 {pct(0.50):.0f} ms, p95 {pct(0.95):.0f} ms, p99 {pct(0.99):.0f} ms, errors {errors}")
+    def line(rows) -> str:
+        lat = sorted(d for _, d, _ in rows)
+        errors = sum(1 for _, _, c in rows if c == 0 or c >= 500)
+        return (f"p50 {pct(lat, 0.50):.0f} ms, p95 {pct(lat, 0.95):.0f} ms, p99 {pct(lat, 0.99):.0f} ms, "
+                f"max {lat[-1] * 1000:.0f} ms, errors {errors}")
+
+    print(f"load test{' (cold: every URL distinct)' if args.cold else ''}: {len(results)} requests, "
+          f"{args.concurrency} concurrent, {wall:.1f} s "
+          f"({len(results) / wall:.0f} req/s), home page {home_size / 1024:.0f} KB: {line(results)}")
+    for kind in ("home", "search", "claim", "article"):
+        rows = [r for r in results if r[0] == kind]
+        if rows:
+            print(f"  {kind:8s} {len(rows):5d} requests: {line(rows)}")
+
+
+class _nullctx:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False
 
 
 def main() -> None:
@@ -288,9 +313,19 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=50)
     ap.add_argument("--no-ner", action="store_true", help="run saksi with --no-ner (faster)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: kill, load")
+    ap.add_argument("--load-ids", type=int, default=200, help="distinct claims and articles the load test asks for")
+    ap.add_argument("--workers", type=int, default=1, help="`saksi serve --workers` for the load test")
+    ap.add_argument("--cold", action="store_true", help="load test with every URL distinct (no cached page)")
+    ap.add_argument("--store", type=Path, help="only the load test, on this existing output folder")
+    ap.add_argument("--keep", type=Path, help="write the fault corpus and its store here (kept) instead of a temp dir")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
-    with tempfile.TemporaryDirectory(prefix="saksi-robust-") as tmp:
+    if args.store:
+        load_test(args.store, args)
+        return
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    with (tempfile.TemporaryDirectory(prefix="saksi-robust-") if not args.keep else _nullctx(args.keep)) as tmp:
         work = Path(tmp)
         out = fault_test(work, args)
         if "kill" not in skip:

@@ -347,3 +347,85 @@ def test_ctrl_c_keeps_what_is_stored_and_exits_130(tmp_path, seeds_dir):
     stored = int(line.split()[1])
     assert stored >= n and "articles stored so far are kept" in line
     assert len(Store.open(out).documents()) == stored
+
+
+# ---------------------------------------------------------------- garbage in, good text out
+@pytest.mark.parametrize("text", ["Home\nNews\nSport\nPolitik\nLogin\nDaftar", "Home | News | Sport | Login",
+                                  "Baca Juga: Home\nHak cipta 2024", "(" * 300])
+def test_a_short_page_with_no_article_text_is_skipped_too(text):
+    r = _analyse_one(Document(name="n", path="nav.txt", text=text, fmt="txt"), _res())
+    assert isinstance(r, InputError) and "no article text" in r.reason
+
+
+def test_a_one_line_text_is_still_read():
+    r = _analyse_one(Document(name="h", path="h.txt", text="Sebanyak 500 tentara dikirim ke perbatasan.", fmt="txt"),
+                     _res())
+    assert not isinstance(r, InputError)
+
+
+def test_garbage_files_are_reported_not_stored(tmp_path):
+    import random
+
+    rng = random.Random(1)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD)
+    for i in range(40):
+        (src / f"random{i}.txt").write_bytes(rng.randbytes(rng.randint(100, 3000)))
+    (src / "bom.txt").write_bytes(b"\xef\xbb\xbf" * 2)
+    (src / "utf16.txt").write_bytes(GOOD.replace("500", "700").encode("utf-16-le"))
+    (src / "nav.txt").write_text("Home\nNews\nSport\nLogin\n")
+    (src / "deep.html").write_text("<div>" * 10_000 + "<p>" + GOOD.replace("500", "900") + "</p>" + "</div>" * 10_000)
+    out = tmp_path / "o"
+    r = saksi("run", src, "--out", out, *FAST)
+    assert r.returncode == 0, r.stderr
+    _no_traceback(r)
+    store = Store.open(out)
+    assert sorted(d["name"] for d in store.documents()) == ["deep", "good", "utf16"]
+    assert all(a["body"].strip() for a in store.articles())
+    assert len(store.errors()) == 42
+    assert "bom.txt: empty file (only a byte-order mark)" in r.stderr and "nav.txt: no article text" in r.stderr
+
+
+def test_a_language_left_out_by_languages_is_labelled_and_counted(tmp_path, seeds_dir):
+    src = tmp_path / "in"
+    src.mkdir()
+    seed = next(p for p in sorted(seeds_dir.glob("*.txt")))
+    (src / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "o"
+    r = saksi("run", src, "--out", out, "--languages", "fr", *FAST)
+    assert r.returncode == 0, r.stderr
+    assert "languages: id 1 (not in --languages fr, so no claims: id 1)" in r.stderr
+    assert "no language pack" not in r.stderr
+    [row] = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
+    assert row["language"] == "id"
+    assert (out / "claims.jsonl").read_text().strip() == ""
+
+
+# ---------------------------------------------------------------- runs of punctuation: linear, not quadratic
+@pytest.mark.parametrize("mark", ["(", "\u201c", ".,"])
+def test_a_32_kb_run_of_punctuation_is_read_in_seconds(mark):
+    from saksi.entities.ner import load_ner
+
+    ner = load_ner("id")
+    head = "Presiden Joko Widodo tiba di Jakarta pada Senin. "
+    tail = " Menteri Retno Marsudi bertemu Presiden Prabowo Subianto di Bandung."
+    run = mark * (32 * 1024 // len(mark))
+    ner.spans(head)  # the model loaded and warm
+    t0 = time.time()
+    spans = ner.spans(head + run + tail)
+    assert time.time() - t0 < 5
+    alone = ner.spans(tail)
+    shift = len(head) + len(run)
+    assert [(s - shift, e - shift, k) for s, e, k in spans if s >= shift] == alone  # offsets kept
+    assert ner.spans(head) == [x for x in spans if x[0] < len(head)]
+
+
+def test_defuse_blanks_only_long_runs_of_punctuation():
+    from saksi.entities.ner import MAX_PUNCT_RUN, defuse
+
+    normal = "Kata (dia) \u201cbegitu\u201d... --- ____ !!! http://contoh.id/a-b?c=d"
+    assert defuse(normal) == normal
+    text = "a " + "(" * (MAX_PUNCT_RUN + 1) + "b" + "-" * MAX_PUNCT_RUN + "c"
+    out = defuse(text)
+    assert len(out) == len(text) and out == "a " + " " * (MAX_PUNCT_RUN + 1) + "b" + "-" * MAX_PUNCT_RUN + "c"

@@ -114,3 +114,84 @@ def test_each_normalised_character_points_at_its_source(raw):
         s, e = norm.to_original(i, i + 1)
         assert e - s == 1
         assert raw[s] == ch or raw[s] in "\u00a0\u2028\ufb01" or ch != ch.strip() or not ch.isascii()
+
+
+# ---------------------------------------------------------------- garbage in, good text out (issue 10)
+def test_random_bytes_are_not_read_as_text():
+    import random
+
+    rng = random.Random(0)
+    accepted = []
+    for _ in range(300):
+        data = rng.randbytes(rng.randint(1, 4000))
+        try:
+            accepted.append(decode(data))
+        except ValueError as e:
+            assert "\n" not in str(e)
+    assert accepted == []
+
+
+def test_bom_only_files_are_empty(tmp_path):
+    for i, data in enumerate([b"\xef\xbb\xbf", b"\xef\xbb\xbf" * 3, b"\xff\xfe", b"\xff\xfe" * 3, b"\xfe\xff" * 2,
+                              b"\xef\xbb\xbf \n\xef\xbb\xbf"]):
+        p = tmp_path / f"bom{i}.txt"
+        p.write_bytes(data)
+        [err] = _read(p)
+        assert isinstance(err, InputError) and err.reason == "empty file (only a byte-order mark)", (data, err)
+
+
+def test_utf16_without_a_bom_is_read(tmp_path):
+    texts = [GOOD * 3, "Москва заявила, что отправила 500 военных на границу в понедельник.\n" * 2,
+             "Η κυβέρνηση ανακοίνωσε ότι 500 στρατιώτες στάλθηκαν στα σύνορα.\n" * 2]
+    for i, text in enumerate(texts):
+        for enc in ("utf-16-le", "utf-16-be"):
+            p = tmp_path / f"u{i}{enc}.txt"
+            p.write_bytes(text.encode(enc))
+            [doc] = _read(p)
+            assert not isinstance(doc, InputError), (enc, doc)
+            assert doc.text == text
+
+
+def test_text_in_other_scripts_and_legacy_encodings_is_still_read():
+    for text, enc in [("Москва заявила, что отправила военных на границу.", "cp1251"),
+                      ("中华人民共和国外交部发言人表示，双方将加强合作。", "gbk"),
+                      ("日本の首相は東京で記者会見を開き、新しい政策を発表した。", "shift_jis"),
+                      ("Café de la Paix: réunion à Genève sur les sanctions.", "latin-1")]:
+        assert decode((text * 2).encode(enc)) == text * 2
+        assert decode(text.encode("utf-8")) == text
+
+
+def test_html_nested_10000_deep_keeps_its_text(tmp_path):
+    para = "<p>" + GOOD.strip() + "</p>"
+    pages = {"full.html": "<html><body>" + "<div>" * 10_000 + para * 2 + "</div>" * 10_000 + "</body></html>",
+             "bare.html": "<div>" * 10_000 + para + "</div>" * 10_000,
+             "unclosed.html": "<section>" * 10_000 + para}
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html)
+        [doc] = _read(tmp_path / name)
+        assert not isinstance(doc, InputError), (name, doc)
+        assert GOOD.strip() in doc.text
+    (tmp_path / "word.html").write_text("<div>" * 10_000 + "teks" + "</div>" * 10_000)
+    [doc] = _read(tmp_path / "word.html")
+    assert not isinstance(doc, InputError) and doc.text == "teks"
+
+
+def test_flattening_leaves_a_normal_page_as_it_is():
+    from saksi.ingest.html import MAX_DEPTH, flatten_deep
+
+    page = "<html><body>" + "<div>" * 50 + "<p>a<br>b<img src=x/></p>" + "</div>" * 50 + "</body></html>"
+    assert flatten_deep(page) is page
+    deep = "<div>" * (MAX_DEPTH + 50) + "x" + "</div>" * (MAX_DEPTH + 50)
+    flat = flatten_deep(deep)
+    assert flat.count("<div>") == MAX_DEPTH and flat.count("</div>") == MAX_DEPTH and "x" in flat
+
+
+def test_a_navigation_only_html_page_is_no_article(tmp_path):
+    links = "".join(f"<a href='/{j}'>Link {j}</a>" for j in range(200))
+    (tmp_path / "nav.html").write_text(f"<html><body><nav>{links}</nav></body></html>")
+    [err] = _read(tmp_path / "nav.html")
+    assert isinstance(err, InputError) and "no article text" in err.reason
+    article = "<p>" + GOOD.strip() + " <a href='/x'>Jakarta</a> hari ini.</p>"
+    (tmp_path / "page.html").write_text(f"<html><body><nav>{links}</nav><article>{article * 3}</article></body></html>")
+    [doc] = _read(tmp_path / "page.html")
+    assert not isinstance(doc, InputError) and GOOD.strip() in doc.text

@@ -98,8 +98,19 @@ def _check_kb(res) -> None:
 
 def _print_summary(s, out: Path) -> None:
     langs = ", ".join(f"{k} {v}" for k, v in sorted(s.languages.items())) or "none"
-    if s.unread_languages:
-        langs += f" (no language pack, so no claims: {', '.join(f'{k} {v}' for k, v in sorted(s.unread_languages.items()))})"
+    from saksi.lang import available_languages
+
+    packs = set(available_languages())
+    outside = {k: v for k, v in s.unread_languages.items() if k in packs}  # a pack, left out by --languages
+    no_pack = {k: v for k, v in s.unread_languages.items() if k not in packs}
+    notes = []
+    if no_pack:
+        notes.append(f"no language pack, so no claims: {', '.join(f'{k} {v}' for k, v in sorted(no_pack.items()))}")
+    if outside:
+        notes.append(f"not in --languages {','.join(s.read_with)}, so no claims: "
+                     f"{', '.join(f'{k} {v}' for k, v in sorted(outside.items()))}")
+    if notes:
+        langs += f" ({'; '.join(notes)})"
     dups = len(s.duplicates)
     failed = f", {s.failed} not stored (see below)" if s.failed else ""
     err.print(f"[bold]{s.read}[/] {'article' if s.read == 1 else 'articles'} read: {s.new} new, {s.unchanged} already stored, "
@@ -176,8 +187,11 @@ def serve(
     out: Annotated[Path, typer.Argument(help="Output folder of `saksi run`")],
     host: Annotated[str, typer.Option(help="Interface to listen on (default: this machine only)")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8765,
+    workers: Annotated[int, typer.Option(help="Server processes (each keeps its own page cache)")] = 1,
 ) -> None:
     """Browse OUT in a local, read-only web UI: search, claims with their evidence, articles, entities."""
+    import os
+
     import uvicorn
 
     from saksi.web import create_app
@@ -186,10 +200,19 @@ def serve(
     if not local:
         err.print(f"warning: listening on {host}: anyone who can reach this machine can read the evidence base",
                   markup=False, highlight=False)
-    app_ = create_app(_store_dir(out), allowed_hosts=None if local else ["*"])
+    if workers < 1:
+        _fail(f"--workers {workers}: give a number of processes, 1 or more")
+    n = workers
+    store = _store_dir(out)
+    app_ = create_app(store, allowed_hosts=None if local else ["*"])  # checks the store before listening
     shown = f"[{host}]" if ":" in host else host
     err.print(f"saksi: serving {out} at http://{shown}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    if n == 1:
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+        return
+    os.environ["SAKSI_SERVE_OUT"] = str(Path(store).resolve())
+    os.environ["SAKSI_SERVE_ANY_HOST"] = "" if local else "1"
+    uvicorn.run("saksi.web.app:app_from_env", factory=True, host=host, port=port, workers=n, log_level="warning")
 
 
 @app.command()

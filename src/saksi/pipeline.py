@@ -200,6 +200,7 @@ class RunSummary:
     renamed: list[tuple[str, str, str, str]] = field(default_factory=list)  # (path, name, new name, name's first path)
     languages: dict[str, int] = field(default_factory=dict)
     unread_languages: dict[str, int] = field(default_factory=dict)  # articles in languages with no pack in use
+    read_with: tuple[str, ...] = ()  # the packs in use (--languages)
 
 
 class Interrupted(Exception):
@@ -232,7 +233,7 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
     from saksi.ingest.readers import InputError, discover_named, read_file
     from saksi.store.db import Store, StoreLock
 
-    summary = RunSummary()
+    summary = RunSummary(read_with=tuple(res.languages))
     with StoreLock(Path(out_dir)):
         files, errors = discover_named(inputs)
         summary.errors.extend(errors)
@@ -293,8 +294,8 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
     return summary
 
 
-# a page with no body longer than this is navigation or furniture, not an article (shorter: one
-# line of text, a headline, is read whole as a sentence)
+# a page with no body is navigation or furniture, not an article, when it is longer than this or
+# has no line to read at all (shorter, one line of text, a headline, is read whole as a sentence)
 NO_BODY_MAX_CHARS = 400
 
 
@@ -303,7 +304,7 @@ def _analyse_one(doc: Document, res: Resources):
 
     try:
         article, norm = clean(doc, res)
-        if not article.body.strip() and len(norm.text.strip()) > NO_BODY_MAX_CHARS:
+        if not article.body.strip() and (len(norm.text.strip()) > NO_BODY_MAX_CHARS or not article.paragraphs):
             return InputError(doc.path, "no article text (only navigation, links or page furniture)")
         analysis = Analysis(article)
         read_facts(analysis, norm.text, res)

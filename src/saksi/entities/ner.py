@@ -16,6 +16,7 @@ Nothing here touches the network: models are loaded from installed files only.
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -90,14 +91,14 @@ class NER:
         """`spans` for many texts, batched (much faster than calling `spans` in a loop).
 
         A text longer than `CHUNK_CHARS` is read in pieces cut at a line or space, so memory stays
-        bounded and spaCy's `max_length` is never reached."""
+        bounded and spaCy's `max_length` is never reached; long runs of punctuation are blanked (`defuse`)."""
         chunks: list[tuple[int, str]] = []  # (offset in its text, piece)
         counts: list[int] = []
         for t in texts:
             pieces = list(_pieces(t or ""))
             counts.append(len(pieces))
             chunks.extend(pieces)
-        docs = self.nlp.pipe((piece for _, piece in chunks), batch_size=batch_size or self.batch_size)
+        docs = self.nlp.pipe((defuse(piece) for _, piece in chunks), batch_size=batch_size or self.batch_size)
         k = 0
         for n in counts:
             out: list[tuple[int, int, str]] = []
@@ -108,6 +109,20 @@ class NER:
 
     def __repr__(self) -> str:
         return f"NER(lang={self.lang!r}, pipeline={self.nlp.pipe_names})"
+
+
+# spaCy's tokenizer strips a word's prefixes and suffixes one at a time, searching the rest of the
+# word each time: a run of n punctuation marks ("((((", "“““", ".,.,", "____") costs n² (32 KB of "(":
+# about 100 s), and then one token per mark for the model. Such runs hold no names: one longer than
+# MAX_PUNCT_RUN is read as spaces, one space for one character, so that every offset stays.
+MAX_PUNCT_RUN = 32
+_PUNCT_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (MAX_PUNCT_RUN + 1))
+
+
+def defuse(text: str) -> str:
+    """`text` with each run of more than `MAX_PUNCT_RUN` punctuation marks or symbols blanked (same
+    length, same offsets; nothing else changes)."""
+    return _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 CHUNK_CHARS = 100_000  # far under spaCy's max_length (1,000,000), and a bounded memory per piece

@@ -16,7 +16,9 @@ one per line, with no blank lines: saksi's line cleaner classifies them afterwar
 is the caller's job (``ingest.readers.decode``).
 
 Bad input never ends in a traceback: a page that is not HTML (empty, binary, no markup, unparsable)
-raises ``ValueError`` with a short reason; a valid page without article text returns ``None``.
+raises ``ValueError`` with a short reason; a valid page without article text returns ``None``. A page
+nested deeper than libxml2 builds (255) is unwrapped below ``MAX_DEPTH`` first (``flatten_deep``) and a
+bare fragment wrapped in ``<html><body>``, so that their text is not lost.
 """
 from __future__ import annotations
 
@@ -74,7 +76,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     Returns None when the page is HTML but holds no article text. Raises ValueError with a short
     reason when the input is not a usable HTML page (empty, binary, no markup, parser failure).
     """
-    html = _check(html)
+    html = flatten_deep(_check(html))
+    if not _DOCUMENT.search(html[:200_000]):  # a bare fragment: trafilatura reads whole documents only
+        html = f"<html><body>{html}</body></html>"
     try:
         doc = bare_extraction(html, url=url or None, with_metadata=True, date_extraction_params=_date_params(url),
                               config=_CONFIG, **OPTIONS)
@@ -92,7 +96,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     if lines and title and _key(lines[0]) in {_key(title), _key(raw_title)}:
         lines = lines[1:]
     text = "\n".join(lines)
-    if not text:
+    if sum(c.isalpha() for c in text[:64]) < 2:  # no word: a stray character is no article text
+        return None
+    if only_links(text, html):  # a menu the fallback extractors took for text
         return None
     return HtmlExtract(
         text=text,
@@ -190,6 +196,69 @@ def _check(html: object) -> str:
     if _SURROGATE.search(html):  # lone surrogates (from a lenient decoder) make lxml drop the rest
         html = _SURROGATE.sub("\ufffd", html)
     return html
+
+
+# libxml2 stops building the tree 255 elements deep, and what is deeper (the article text of a page
+# nested 10,000 deep) is lost: tags deeper than this are dropped, their text kept.
+MAX_DEPTH = 200
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)\b[^>]{0,2000}?(/?)>")
+_DOCUMENT = re.compile(r"<(?:html|body|head)\b", re.I)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """`html` with every element nested deeper than `limit` unwrapped (its tags dropped, a space in
+    their place, its text kept); a page nested less deep is returned as it is. Linear in the page."""
+    depth = deepest = 0
+    for m in _ANY_TAG.finditer(html):
+        if m[2].lower() in _VOID or m[3]:
+            continue
+        depth = max(0, depth - 1) if m[1] else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= limit:
+        return html
+    out: list[str] = []
+    dropped: dict[str, int] = {}  # open tags dropped, by name, whose closing tags go too
+    depth = pos = 0
+    for m in _ANY_TAG.finditer(html):
+        name = m[2].lower()
+        if name in _VOID or m[3]:
+            continue
+        if m[1]:
+            if dropped.get(name):
+                dropped[name] -= 1
+                out.append(html[pos:m.start()] + " ")
+                pos = m.end()
+            else:
+                depth = max(0, depth - 1)
+        elif depth >= limit:
+            dropped[name] = dropped.get(name, 0) + 1
+            out.append(html[pos:m.start()] + " ")
+            pos = m.end()
+        else:
+            depth += 1
+    out.append(html[pos:])
+    return "".join(out)
+
+
+_ANCHOR = re.compile(r"<a\b[^>]{0,2000}>([^<]{1,300})</a\s*>", re.I)
+_ALNUM = re.compile(r"\w")
+
+
+def only_links(text: str, html: str, share: float = 0.9) -> bool:
+    """Whether `text` is (at least `share` of its letters and digits) the texts of the page's links:
+    a navigation-only page, whose menu trafilatura's fallback extractors can return as its text."""
+    if len(text) > 200_000:
+        return False
+    links = sorted({t.strip() for t in _ANCHOR.findall(html[:2_000_000]) if t.strip()}, key=len, reverse=True)
+    if not links:
+        return False
+    total = len(_ALNUM.findall(text))
+    rest = text
+    for t in links[:5000]:
+        if t in rest:
+            rest = rest.replace(t, " ")
+    return len(_ALNUM.findall(rest)) <= (1 - share) * total
 
 
 def _date_params(url: str | None) -> dict:

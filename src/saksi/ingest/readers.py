@@ -100,25 +100,107 @@ def mb(n: float) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Bytes → text, detecting the encoding; raises ValueError with a short reason."""
+    """Bytes → text, detecting the encoding; raises ValueError with a short reason.
+
+    UTF-8 (with or without a BOM), UTF-16 with a BOM or without one (told by its zero bytes), else
+    the encoding charset_normalizer finds. What decodes but is no text is refused: only byte-order
+    marks, control characters, letters of many scripts at once (random bytes), or a few bytes in no
+    known encoding."""
     if not data.strip():
         raise ValueError("empty file")
+    guessed = False
+    bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise ValueError("binary file, not text") from None
-        best = from_bytes(data).best()
-        if best is None:
-            raise ValueError("cannot detect the text encoding") from None
-        text = str(best)
+    text = _utf16(data)  # before UTF-8: UTF-16 of ASCII letters is valid UTF-8 too (with NULs)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            if b"\x00" in data[:4096]:
+                raise ValueError("binary file, not text") from None
+            best = from_bytes(data).best()
+            if best is None:
+                raise ValueError("cannot detect the text encoding") from None
+            text, guessed = str(best), True
+    if not _INVISIBLE.sub("", text):
+        raise ValueError("empty file (only a byte-order mark)" if bom or "\ufeff" in text else "empty file")
     if looks_binary(text):
         raise ValueError("binary file, not text")
-    if not text.strip():
-        raise ValueError("empty file")
+    if guessed and len(data) < MIN_GUESSED_BYTES:
+        raise ValueError(f"not text: {mb(len(data))} in no known encoding (not UTF-8 or UTF-16), too few to tell")
+    why = not_text(text, strict=guessed)
+    if why:
+        raise ValueError(f"not text ({why})")
     return text
+
+
+# a text decoded by guessing its encoding from fewer bytes than this is more likely random bytes
+MIN_GUESSED_BYTES = 32
+_INVISIBLE = re.compile(r"[\s\ufeff\u200b-\u200d\u2060]+")
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text with a BOM, or without one: bytes holding zero bytes (which UTF-8 text never does)
+    that decode as UTF-16 to text in one script. None when the bytes are not that."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        sample = data[:8192]
+        if b"\x00" not in sample or len(data) < 4:
+            return None
+        # the zero bytes (high bytes of spaces and Latin letters) fall on odd offsets in little-endian
+        encodings = ["utf-16-le", "utf-16-be"] if sample[1::2].count(0) >= sample[0::2].count(0) else \
+            ["utf-16-be", "utf-16-le"]
+    for enc in encodings:
+        try:
+            text = data[: len(data) - len(data) % 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-16" or not (looks_binary(text) or not_text(text, strict=True)):
+            return text
+    return None
+
+
+# scripts counted as one: Japanese mixes kanji and kana, full- and half-width forms are variants
+_SCRIPT_GROUP = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK",
+                 "KANGXI": "CJK", "BOPOMOFO": "CJK"}
+
+
+def not_text(text: str, strict: bool = False) -> str | None:
+    """Why decoded characters are no text (None when they are): no letters, letters from many
+    scripts at once, or control, unassigned and private-use characters, as random bytes decode to (a text is
+    written mostly in one script, in assigned characters). `strict`, for an encoding that was guessed:
+    one script at least 85 % of the letters (in Latin script, at most half of them accented), and spaces
+    or punctuation between words, as any text has."""
+    import unicodedata
+
+    sample = text[:4096]
+    scripts: dict[str, int] = {}
+    letters = odd = breaks = 0
+    for c in sample:
+        cat = unicodedata.category(c)
+        if cat in ("Co", "Cn", "Cs") or (cat == "Cc" and c not in "\n\r\t\f"):
+            odd += 1
+        elif cat[0] in "ZP" or c in "\n\r\t":
+            breaks += 1
+        elif c.isalpha():
+            letters += 1
+            word = unicodedata.name(c, "? ?").split(" ", 1)[0]
+            word = _SCRIPT_GROUP.get(word, word)
+            scripts[word] = scripts.get(word, 0) + 1
+    if odd > len(sample) // 50:
+        return "control, unassigned or private-use characters, as random bytes give"
+    if letters < 2:
+        return "no letters" if not letters else "one letter"
+    top = max(scripts.values())
+    if letters >= 4 and top < (0.85 if strict else 0.6) * letters:
+        return f"letters of {len(scripts)} scripts mixed, as random bytes give"
+    if strict and top == scripts.get("LATIN") and 2 * sum(c.isalpha() and ord(c) > 0x7F for c in sample) > letters:
+        return "accented letters everywhere, as random bytes give"
+    if strict and breaks * 30 < len(sample):
+        return "no spaces or punctuation between words, as random bytes give"
+    return None
 
 
 def looks_binary(text: str) -> bool:
