@@ -98,7 +98,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     text = "\n".join(lines)
     if sum(c.isalpha() for c in text[:64]) < 2:  # no word: a stray character is no article text
         return None
-    if only_links(text, html):  # a menu the fallback extractors took for text
+    if len(text) < 3000 and only_links(text, html, 0.95):  # a menu the fallback extractors took for text
         return None
     return HtmlExtract(
         text=text,
