@@ -76,3 +76,8 @@ def test_a_boolean_in_a_word_list_is_an_error(tmp_path, monkeypatch):
     (tmp_path / "xq" / "claims.yaml").write_text("fillers: [more, true]\n", encoding="utf-8")
     monkeypatch.setattr(langdata, "_lang_root", lambda: tmp_path)
     assert langdata.check_pack("xq") == ["data/lang/xq/claims.yaml: fillers: a list holds true/false; quote the word"]
+
+
+def test_a_short_text_outside_the_chosen_packs_keeps_its_language():
+    assert detect("Korea Utara mengirim 1.000 tentara ke Rusia.", ("fr",)) == "id"
+    assert detect("La Corée du Nord a envoyé 1 000 soldats en Russie.", ("fr",)) == "fr"

@@ -94,9 +94,10 @@ def detect(text: str, codes: tuple[str, ...] = (), default: str = "en") -> str:
         return codes[0] if len(codes) == 1 else default
     sample = text[:SAMPLE_CHARS]
     short = len(_WORD.findall(sample)) < MIN_WORDS_FOR_ANY_LANGUAGE
-    if short and len(codes) == 1:
-        return codes[0]
-    code = _iso(_detector(tuple(codes)).detect_language_of(sample)) if len(codes) > 1 else None
+    # a short text is told among every pack (not only those in use): "--languages fr" on an
+    # Indonesian headline labels it id (and reads no claims), not fr
+    packs = tuple(dict.fromkeys(tuple(codes) + langdata.available_languages())) if short else tuple(codes)
+    code = _iso(_detector(packs).detect_language_of(sample)) if len(packs) > 1 else (packs[0] if packs else None)
     if not short:
         # lingua over every language is five times dearer than over the packs: it only checks the
         # packs' pick on a short sample, and reads the whole sample when it disagrees
