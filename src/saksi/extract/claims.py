@@ -285,6 +285,13 @@ class ClaimReader:
                 if possessor is None:
                     possessor, end = self._possessor_after(s, C, starts, end)
                 return _Obj(cls, name, pos, end, possessor, phrase=phrase)
+            wm = _MODELS.match(s, pos)  # "18 Leopard 2A6", "100 Fath-360s", "12 HIMARS"
+            if wm and not C.objects.match(s, _skip(s, wm.end())):
+                model = wm.group(1).lower()
+                cls, name = _MODEL_TABLE.get(model) or _MODEL_TABLE.get(re.sub(r"[\u00a0-]", " ", model), (None, None))
+                if cls:
+                    poss, end = self._possessor_after(s, C, starts, wm.end())
+                    return _Obj(cls, name, pos, end, possessor or poss, phrase=wm.group(1))
             if pos in starts:
                 b, m = starts[pos]
                 if m.type in (GPE, PERSON) or m.type == "ORG":
@@ -295,13 +302,6 @@ class ClaimReader:
             if w:
                 pos = _skip(s, w[0])
                 continue
-            wm = _MODELS.match(s, pos)  # "18 Leopard 2A6", "100 Fath-360s", "12 HIMARS"
-            if wm and not C.objects.match(s, _skip(s, wm.end())):
-                model = wm.group(1).lower()
-                cls, name = _MODEL_TABLE.get(model) or _MODEL_TABLE.get(re.sub(r"[\u00a0-]", " ", model), (None, None))
-                if cls:
-                    poss, end = self._possessor_after(s, C, starts, wm.end())
-                    return _Obj(cls, name, pos, end, possessor or poss, phrase=wm.group(1))
             d = _DESIGNATOR.match(s, pos)  # "14.000 MK-84 bombs", "20 Leopard tanks"
             if d and C.objects.match(s, _skip(s, d.end())):
                 pos = _skip(s, d.end())
