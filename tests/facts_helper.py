@@ -37,3 +37,11 @@ def claims_of(text: str, **kw):
 def events_of(text: str, **kw):
     return read(text, **kw)[2]
 
+
+def one_claim(text: str, action: str | None = None, **kw):
+    """The one claim (of ``action``, if given) the text makes; fails listing what it made instead."""
+    cs = claims_of(text, **kw)
+    if action:
+        cs = [c for c in cs if c.action == action]
+    assert len(cs) == 1, [(c.action, c.value, c.value_low, c.quote) for c in cs]
+    return cs[0]

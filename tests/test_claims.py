@@ -7,17 +7,13 @@ import time
 
 import pytest
 
-from facts_helper import claims_of, read
+from facts_helper import claims_of, one_claim, read
 
 ID_PUB = "2025-06-10"
 
 
 def one(text: str, action: str | None = None, **kw):
-    cs = claims_of(text, **kw)
-    if action:
-        cs = [c for c in cs if c.action == action]
-    assert len(cs) == 1, [(c.action, c.value, c.value_low, c.quote) for c in cs]
-    return cs[0]
+    return one_claim(text, action, **kw)
 
 
 # ---------------------------------------------------------------- actions, objects, actors, recipients

@@ -12,46 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from facts_helper import claims_of, read
+from facts_helper import claims_of, one_claim, read
 from saksi.extract.dates import find_dates, find_periods, parse_date_line
 from saksi.extract.numbers import find_quantities, parse_number, spell
+from numbers_helper import R, V, got as got_in
 
 PUB = "2025-06-10"
 REF = dt.date(2025, 6, 10)
 
 
-class V:  # a vague amount and its floor
-    def __init__(self, low):
-        self.low = low
-
-    def __eq__(self, other):
-        return isinstance(other, V) and other.low == self.low
-
-    def __repr__(self):
-        return f"V({self.low})"
-
-
-class R:  # a range
-    def __init__(self, low, high):
-        self.low, self.high = low, high
-
-    def __eq__(self, other):
-        return isinstance(other, R) and (other.low, other.high) == (self.low, self.high)
-
-    def __repr__(self):
-        return f"R({self.low}, {self.high})"
-
-
-def summary(q):
-    if q.qualifier == "vague":
-        return V(q.value_low)
-    if q.qualifier == "range":
-        return R(q.value_low, q.value_high)
-    return q.value
-
-
 def got(text: str):
-    return [(q.text, summary(q), q.qualifier, q.kind) for q in find_quantities(text, "de")]
+    return got_in(text, "de")
 
 
 # ---------------------------------------------------------------------------------------------- numbers
@@ -298,11 +269,7 @@ def test_date_lines(line, expected):
 
 # ---------------------------------------------------------------------------------------------- claims
 def one(text: str, action: str | None = None, **kw):
-    cs = claims_of(text, published=PUB, lang="de", **kw)
-    if action:
-        cs = [c for c in cs if c.action == action]
-    assert len(cs) == 1, [(c.action, c.value, c.value_low, c.quote) for c in cs]
-    return cs[0]
+    return one_claim(text, action, published=PUB, lang="de", **kw)
 
 
 @pytest.mark.parametrize("text, action, value, qualifier, actor, recipient", [

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from facts_helper import claims_of, read
+from facts_helper import claims_of, one_claim, read
 from saksi.extract.dates import find_dates, find_periods
 from saksi.extract.numbers import find_quantities, parse_number, spell
 
@@ -198,11 +198,7 @@ def test_dates_in_portal_copy():
 
 # ---------------------------------------------------------------- claims
 def one(text: str, action: str | None = None, **kw):
-    cs = claims_of(text, published=PUB, lang="id", **kw)
-    if action:
-        cs = [c for c in cs if c.action == action]
-    assert len(cs) == 1, [(c.action, c.value, c.value_low, c.quote) for c in cs]
-    return cs[0]
+    return one_claim(text, action, published=PUB, lang="id", **kw)
 
 
 CLAIMS = [

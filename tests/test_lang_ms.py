@@ -13,42 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facts_helper import claims_of, read
+from facts_helper import claims_of, one_claim, read
 from saksi.extract.dates import find_dates, find_periods, latest_explicit_date, parse_date_line
 from saksi.extract.numbers import find_quantities, parse_number, spell
+from numbers_helper import R, V, summary
 
 PUB = "2025-06-15"
 REF = dt.date(2025, 6, 15)
-
-
-class V:  # a vague amount and its floor
-    def __init__(self, low):
-        self.low = low
-
-    def __eq__(self, other):
-        return isinstance(other, V) and other.low == self.low
-
-    def __repr__(self):
-        return f"V({self.low})"
-
-
-class R:  # a range
-    def __init__(self, low, high):
-        self.low, self.high = low, high
-
-    def __eq__(self, other):
-        return isinstance(other, R) and (other.low, other.high) == (self.low, self.high)
-
-    def __repr__(self):
-        return f"R({self.low}, {self.high})"
-
-
-def summary(q):
-    if q.qualifier == "vague":
-        return V(q.value_low)
-    if q.qualifier == "range":
-        return R(q.value_low, q.value_high)
-    return q.value
 
 
 def counts(text):
@@ -330,11 +301,8 @@ def ms_claims(text, **kw):
 
 
 def one(text, action=None, **kw):
-    cs = ms_claims(text, **kw)
-    if action:
-        cs = [c for c in cs if c.action == action]
-    assert len(cs) == 1, [(c.action, c.value, c.value_low, c.quote) for c in cs]
-    return cs[0]
+    kw.setdefault("published", PUB)
+    return one_claim(text, action, lang="ms", **kw)
 
 
 @pytest.mark.parametrize("text, action, value, actor, recipient", [

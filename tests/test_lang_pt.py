@@ -15,42 +15,13 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from facts_helper import claims_of, read
+from facts_helper import claims_of, one_claim, read
 from saksi.extract.dates import find_dates, find_periods
 from saksi.extract.numbers import find_quantities, parse_number, spell
+from numbers_helper import R, V, summary as _shape
 
 PUB = "2025-06-17"
 REF = dt.date(2025, 6, 17)
-
-
-class V:  # a vague amount and its floor
-    def __init__(self, low):
-        self.low = low
-
-    def __eq__(self, other):
-        return isinstance(other, V) and other.low == self.low
-
-    def __repr__(self):
-        return f"V({self.low})"
-
-
-class R:  # a range
-    def __init__(self, low, high):
-        self.low, self.high = low, high
-
-    def __eq__(self, other):
-        return isinstance(other, R) and (other.low, other.high) == (self.low, self.high)
-
-    def __repr__(self):
-        return f"R({self.low}, {self.high})"
-
-
-def _shape(q):
-    if q.qualifier == "vague":
-        return V(q.value_low)
-    if q.qualifier == "range":
-        return R(q.value_low, q.value_high)
-    return q.value
 
 
 def counts(text):
@@ -320,11 +291,7 @@ def test_day_date_is_no_period():
 def one(text: str, action: str | None = None, **kw):
     kw.setdefault("published", PUB)
     kw.setdefault("lang", "pt")
-    cs = claims_of(text, **kw)
-    if action:
-        cs = [c for c in cs if c.action == action]
-    assert len(cs) == 1, [(c.action, c.value, c.value_low, c.quote) for c in cs]
-    return cs[0]
+    return one_claim(text, action, **kw)
 
 
 CLAIM_CASES = [

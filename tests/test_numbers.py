@@ -15,41 +15,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from saksi.extract.numbers import Quantity, find_quantities, parse_number, spell
-
-
-class V:  # a vague amount and its floor
-    def __init__(self, low):
-        self.low = low
-
-    def __eq__(self, other):
-        return isinstance(other, V) and other.low == self.low
-
-    def __repr__(self):
-        return f"V({self.low})"
-
-
-class R:  # a range
-    def __init__(self, low, high):
-        self.low, self.high = low, high
-
-    def __eq__(self, other):
-        return isinstance(other, R) and (other.low, other.high) == (self.low, self.high)
-
-    def __repr__(self):
-        return f"R({self.low}, {self.high})"
-
-
-def summary(q: Quantity):
-    if q.qualifier == "vague":
-        return V(q.value_low)
-    if q.qualifier == "range":
-        return R(q.value_low, q.value_high)
-    return q.value
-
-
-def got(text: str, lang: str):
-    return [(q.text, summary(q), q.qualifier, q.kind) for q in find_quantities(text, lang)]
+from saksi.extract.numbers import find_quantities, parse_number, spell
+from numbers_helper import R, V, got
 
 
 ID_CASES = [

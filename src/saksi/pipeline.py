@@ -67,12 +67,24 @@ class Resources:
         return parse_date_line(line, self.languages[0], self.languages) if self.languages else None
 
 
-def analyse(doc: Document, res: Resources) -> Analysis:
-    """One article: clean it, find its language and sentences, then its entities, claims and events."""
+# a page with no body is navigation or furniture, not an article, when it is longer than this or
+# has no line to read at all (shorter, one line of text, a headline, is read whole as a sentence)
+NO_BODY_MAX_CHARS = 400
+
+
+def analyse(doc: Document, res: Resources):
+    """One article: clean it, find its language and sentences, then its entities, claims and events.
+
+    Returns the Analysis, or an InputError when the page holds no article text (navigation only)."""
+    from saksi.ingest.readers import InputError
+
     article, norm = clean(doc, res)
+    if not article.body.strip() and (len(norm.text.strip()) > NO_BODY_MAX_CHARS or not article.paragraphs):
+        return InputError(doc.path, "no article text (only navigation, links or page furniture)")
     analysis = Analysis(article)
     read_facts(analysis, norm.text, res)
     _to_original(analysis, norm)
+    _guard_dates(analysis)
     return analysis
 
 
@@ -294,23 +306,11 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
     return summary
 
 
-# a page with no body is navigation or furniture, not an article, when it is longer than this or
-# has no line to read at all (shorter, one line of text, a headline, is read whole as a sentence)
-NO_BODY_MAX_CHARS = 400
-
-
 def _analyse_one(doc: Document, res: Resources):
     from saksi.ingest.readers import InputError
 
     try:
-        article, norm = clean(doc, res)
-        if not article.body.strip() and (len(norm.text.strip()) > NO_BODY_MAX_CHARS or not article.paragraphs):
-            return InputError(doc.path, "no article text (only navigation, links or page furniture)")
-        analysis = Analysis(article)
-        read_facts(analysis, norm.text, res)
-        _to_original(analysis, norm)
-        _guard_dates(analysis)
-        return analysis
+        return analyse(doc, res)
     except RecursionError:
         return InputError(doc.path, "text too deeply nested to analyse")
     except MemoryError:

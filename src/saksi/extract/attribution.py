@@ -276,7 +276,7 @@ class Attributions:
             appos = _apposition_owner(s, C, ms, floor)
             if appos is not None:
                 return self._pick(st, C, [appos], False), (appos[0], cue)
-            named = _named_apposition(s, C, ms, floor)
+            named = _named_apposition(s, C, floor)
             if named is not None:
                 # "Le ministre des Armées, Sébastien Lecornu, a annoncé": the name between the commas
                 a, b = named
@@ -557,16 +557,24 @@ def _closed_apposition(s: str, C: LangCues, ms, a: int) -> bool:
     return bool(conj) and _skip_space(s, conj[0]) in ms.at
 
 
-def _apposition_owner(s: str, C: LangCues, ms, floor: int):
-    """The name before ", <apposition>," that ends at ``floor``: (start, end, mention) or None."""
+def _comma_pair(s: str, floor: int, reach: int) -> tuple[int, int] | None:
+    """(opening comma, closing comma) of ", <aside>," that ends right before ``floor``."""
     j = floor
     while j > 0 and s[j - 1] in " \t\u00a0":
         j -= 1
     if j == 0 or s[j - 1] != ",":
         return None
-    j -= 1  # the comma closing the apposition
-    k = s.rfind(",", max(0, j - 160), j)  # the comma opening it
-    if k <= 0 or gap_words(s, k + 1, j) > 14 or C.src_before.search(s, k + 1, j) or C.verbs.search(s, k + 1, j) \
+    k = s.rfind(",", max(0, j - 1 - reach), j - 1)
+    return (k, j - 1) if k > 0 else None
+
+
+def _apposition_owner(s: str, C: LangCues, ms, floor: int):
+    """The name before ", <apposition>," that ends at ``floor``: (start, end, mention) or None."""
+    pair = _comma_pair(s, floor, 160)
+    if pair is None:
+        return None
+    k, j = pair
+    if gap_words(s, k + 1, j) > 14 or C.src_before.search(s, k + 1, j) or C.verbs.search(s, k + 1, j) \
             or C.src_after.search(s, k + 1, j):
         return None
     end = k
@@ -578,22 +586,17 @@ def _apposition_owner(s: str, C: LangCues, ms, floor: int):
     return before[-1]
 
 
-def _named_apposition(s: str, C: LangCues, ms, floor: int) -> tuple[int, int] | None:
-    """The span of ", Name Surname," ending right before ``floor`` (a title before it, the verb after)."""
-    j = floor
-    while j > 0 and s[j - 1] in " \t\u00a0":
-        j -= 1
-    if j == 0 or s[j - 1] != ",":
+def _named_apposition(s: str, C: LangCues, floor: int) -> tuple[int, int] | None:
+    """The span of ", Name Surname," ending right before ``floor`` (a title before it, the verb after):
+    a capitalised run as the language writes names (none in a language that capitalises every noun)."""
+    pair = _comma_pair(s, floor, 60)
+    if pair is None or C.caps_run is None:
         return None
-    j -= 1
-    k = s.rfind(",", max(0, j - 60), j)
-    if k <= 0 or not 1 <= gap_words(s, k + 1, j) <= 4:
-        return None
+    k, j = pair
     seg = s[k + 1:j].strip()
-    if not seg or not seg[0].isupper() or not all(w[:1].isupper() or w.lower() in ("de", "da", "van", "von", "al", "bin")
-                                                  for w in seg.split()):
+    if not seg or not 1 <= gap_words(s, k + 1, j) <= 4 or not C.caps_run.fullmatch(seg):
         return None
-    a = k + 1 + (len(s[k + 1:j]) - len(s[k + 1:j].lstrip()))
+    a = s.index(seg, k + 1)
     return a, a + len(seg)
 
 

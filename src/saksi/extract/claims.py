@@ -24,8 +24,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import re
-
 import regex
 
 from saksi.claimtypes import claim_types
@@ -33,7 +31,7 @@ from saksi.extract.attribution import SentAttr, closing_credit, source_chains
 from saksi.extract.context import (
     GPE, HARD_BREAK, MAX_SENTENCE, MEDIA, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
-from saksi.extract.cues import LangCues, cues, weapon_models
+from saksi.extract.cues import LangCues, cues, model_key, weapon_models
 from saksi.model import Claim, Mention
 
 SCHEMA = claim_types()
@@ -287,8 +285,7 @@ class ClaimReader:
                 return _Obj(cls, name, pos, end, possessor, phrase=phrase)
             wm = _MODELS.match(s, pos)  # "18 Leopard 2A6", "100 Fath-360s", "12 HIMARS"
             if wm and not C.objects.match(s, _skip(s, wm.end())):
-                model = wm.group(1).lower()
-                cls, name = _MODEL_TABLE.get(model) or _MODEL_TABLE.get(re.sub(r"[\u00a0-]", " ", model), (None, None))
+                cls, name = _MODEL_TABLE.get(model_key(wm.group(1)), (None, None))
                 if cls:
                     poss, end = self._possessor_after(s, C, starts, wm.end())
                     return _Obj(cls, name, pos, end, possessor or poss, phrase=wm.group(1))
@@ -454,7 +451,7 @@ class ClaimReader:
             return None  # the trainees' state is the owner at the noun ("Ukrainian soldiers"), not the trainer
         if verb == "receive":
             # "received 100 missiles from Iran", "a reçu de Téhéran 2 000 drones"
-            lo = vend_of if (vend_of := self._word_end(s, vpos)) is not None and vpos < q.start else obj.end
+            lo = _word_end(s, vpos) if vpos is not None and vpos < q.start else obj.end
             for a, b, m in ms.starting(obj.end, stop) + (ms.starting(lo, q.start) if lo < q.start else []):
                 if _preceded_by(s, C.source_before_prep, a, 1):
                     name = self.ctx.actor(m)
@@ -490,18 +487,11 @@ class ClaimReader:
         actor, recipient = self.ctx.actor(m1), self.ctx.recipient(m2)
         return (actor, recipient) if actor and recipient and actor != recipient else None
 
-    @staticmethod
-    def _word_end(s: str, pos: int | None) -> int | None:
-        if pos is None:
-            return None
-        m = WORD.match(s, pos)
-        return m.end() if m else None
-
     def _subject_after_verb(self, st, C, ms, sa, vpos: int, start: int) -> str | None:
         """An inverted subject between the verb and the number ("Im Juni schickte Nordkorea 5.000
         Soldaten", "mandó Corea del Norte 3.000 soldados") when none stands before the verb."""
         s = st.text
-        vend = next((m.end() for m in WORD.finditer(s, vpos) if m.start() == vpos), vpos)
+        vend = _word_end(s, vpos)
         for a, b, m in ms.starting(vend, start):
             if b > start or not self._usable(sa, a, b) or m.type == MEDIA:
                 continue
@@ -951,7 +941,7 @@ class ClaimReader:
         """The doer named right after a passive verb ("Dibantah Rusia", "denied by Moscow")."""
         s = st.text
         hit = C.passive_cues.match(s, cue)
-        end = hit[0] if hit else next((m.end() for m in WORD.finditer(s, cue) if m.start() == cue), cue)
+        end = hit[0] if hit else _word_end(s, cue)
         p = _skip(s, end)
         ag = C.agent_before.match(s, p)
         if ag:
@@ -1081,6 +1071,12 @@ _DESIGNATOR = regex.compile(r"(?:\p{Lu}[\p{L}\d]*|\d+\p{L}+)(?:-[\p{L}\d]+)*(?=\
 # a short alias in brackets after a name: "Korea Utara (Korut)", "the DPRK (North Korea)"
 _PAREN_ALIAS = regex.compile(r"[ \t\u00a0]*\((?:[^()\n,;]{1,40})\)")
 _END_PUNCT = " \t\u00a0.!?\"”’')"
+
+
+def _word_end(s: str, pos: int) -> int:
+    """Where the word starting at ``pos`` ends (``pos`` itself when none starts there)."""
+    m = WORD.match(s, pos)
+    return m.end() if m else pos
 
 
 def _skip(s: str, pos: int) -> int:

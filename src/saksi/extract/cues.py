@@ -125,14 +125,14 @@ class LangCues:
     victim_subject: Phrases = field(default_factory=Phrases)
     not_subject_after: Phrases = field(default_factory=Phrases)
     measure_units: Phrases = field(default_factory=Phrases)  # unit word -> schema unit ("ton" -> tonnes)
-    calibre_units: Phrases = field(default_factory=Phrases)
-    location_before: Phrases = field(default_factory=Phrases)
-    inclusion_cues: Phrases = field(default_factory=Phrases)
-    toll_nouns: Phrases = field(default_factory=Phrases)
-    total_nouns: Phrases = field(default_factory=Phrases)
-    opponent_before: Phrases = field(default_factory=Phrases)
+    calibre_units: Phrases = field(default_factory=Phrases)  # "mm": a calibre between a count and its noun
+    location_before: Phrases = field(default_factory=Phrases)  # "di", "in": the place people are in
+    inclusion_cues: Phrases = field(default_factory=Phrases)  # "Eso comprende": what the sentence before sent
+    toll_nouns: Phrases = field(default_factory=Phrases)  # "death toll" -> killed: a count with no noun
+    total_nouns: Phrases = field(default_factory=Phrases)  # "the total ... to 124,000": the claim before's noun
+    opponent_before: Phrases = field(default_factory=Phrases)  # "to fight", "melawan": the enemy follows
     plan_suffixes: tuple = ()  # endings of a future tense on the claim's verb ("enviará"): planned
-    verb_window: int = 4  # how many words after its object a claim's verb may stand (verb-final languages: more)  # "to fight", "melawan": the enemy follows  # "the total ... to 124,000": the claim before's noun  # "death toll" -> killed: a count with no noun  # "Eso comprende": what the sentence before sent  # "di", "in": the place people are in  # "mm": a calibre between a count and its noun
+    verb_window: int = 4  # how many words after its object a claim's verb may stand (verb-final languages: more)
     # attribution
     src_after: Phrases = field(default_factory=Phrases)
     speech_after: Phrases = field(default_factory=Phrases)
@@ -142,8 +142,8 @@ class LangCues:
     anaphors: Phrases = field(default_factory=Phrases)  # phrase -> report | person | group
     anaphoric_cues: Phrases = field(default_factory=Phrases)
     unnamed_names: Phrases = field(default_factory=Phrases)  # unnamed source phrase -> English noun
-    passive_cues: Phrases = field(default_factory=Phrases)
-    reported_speech: Phrases = field(default_factory=Phrases)  # "seien", "habe": reported speech goes on  # "dibantah": the denier stands after
+    passive_cues: Phrases = field(default_factory=Phrases)  # "dibantah": the denier stands after
+    reported_speech: Phrases = field(default_factory=Phrases)  # "seien", "habe": reported speech goes on
     anaphoric_sources: Phrases = field(default_factory=Phrases)  # "demnach": the sources named last
     back_pointers: Phrases = field(default_factory=Phrases)  # "That emerges from": credits the sentence before
     hedges_strong: Phrases = field(default_factory=Phrases)
@@ -215,27 +215,34 @@ def _check_classes(lang: str, claims: dict) -> None:
             raise SchemaError(f"{where}: measure_units.{word}: unknown unit {unit!r} (claim_types.yaml has: {', '.join(schema.units)})")
 
 
+def model_key(name: str) -> str:
+    """A weapon model as weapon_models() keys it: lower case, hyphens and no-break spaces as spaces."""
+    return re.sub(r"[\u00a0-]", " ", name.lower())
+
+
 @lru_cache(maxsize=1)
 def weapon_models():
-    """(regex, {model lower-case: (class, English name)}) of data/weapon_models.yaml. The regex is
+    """(regex, {model_key: (class, English name)}) of data/weapon_models.yaml. The regex is
     case-sensitive (models are written as names: "Patriot", not "patriot") and takes a variant and a
-    plural after the model ("Leopard 2A6", "Fath-360s", "F-16AM")."""
-    import yaml
+    plural after the model ("Leopard 2A6", "Fath-360s", "F-16AM"); group 1 is the model."""
     from importlib import resources
 
+    import yaml
+
     from saksi.claimtypes import SchemaError, claim_types
+    from saksi.lang import _Loader
 
     path = resources.files("saksi") / "data" / "weapon_models.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     table: dict[str, tuple[str, str]] = {}
-    for cls, models in data.items():
+    models: list[str] = []
+    for cls, entries in data.items():
         if cls not in claim_types().object_classes:
             raise SchemaError(f"data/weapon_models.yaml: unknown class {cls!r}")
-        for model, name in (models or {}).items():
-            table.setdefault(str(model).lower(), (str(cls), str(name)))
-    names = sorted(table, key=len, reverse=True)
-    originals = {str(m).lower(): str(m) for models in data.values() for m in (models or {})}
-    alt = "|".join(re.escape(originals[n]).replace(r"\ ", r"[ \u00a0-]?") for n in names)
+        for model, name in (entries or {}).items():
+            table.setdefault(model_key(str(model)), (str(cls), str(name)))
+            models.append(str(model))
+    alt = "|".join(re.escape(m).replace(r"\ ", r"[ \u00a0-]?") for m in sorted(models, key=len, reverse=True))
     rx = re.compile(r"(?<!\w)(" + alt + r")(?:[ -]?(?=[A-Z0-9]*\d|[A-Z]{1,3}\b)[A-Z0-9][A-Za-z0-9/]{0,5})?s?(?![\w-])")
     return rx, table
 

@@ -23,7 +23,7 @@ from saksi import lang as langdata
 
 MIN_WORDS_FOR_OWN_LANGUAGE = 12
 MIN_CONFIDENCE = 0.9
-MIN_WORDS_FOR_ANY_LANGUAGE = 25  # shorter texts are told only among the packs in use
+MIN_WORDS_FOR_ANY_LANGUAGE = 25  # shorter texts are told only among the packs
 SAMPLE_CHARS = 1200
 CHECK_CHARS = 300  # the sample lingua over every language checks the packs' pick on
 MARKER_SAMPLE_CHARS = 6000  # marker words are sparse: read more text for them
@@ -88,13 +88,13 @@ def detect(text: str, codes: tuple[str, ...] = (), default: str = "en") -> str:
 
     A text of some length is matched against every language lingua knows, so one in a language
     with no pack among ``codes`` is labelled as what it is; a short one (a headline, a test
-    sentence) only against ``codes``, where lingua's guesses among all languages are unreliable.
+    sentence) only against the packs, where lingua's guesses among all languages are unreliable.
     ``default`` is given for a text with no words."""
     if not text.strip() or not _WORD.search(text):
         return codes[0] if len(codes) == 1 else default
     sample = text[:SAMPLE_CHARS]
     short = len(_WORD.findall(sample)) < MIN_WORDS_FOR_ANY_LANGUAGE
-    # a short text is told among every pack (not only those in use): "--languages fr" on an
+    # a short text is told among every pack, not only those in use: "--languages fr" on an
     # Indonesian headline labels it id (and reads no claims), not fr
     packs = tuple(dict.fromkeys(tuple(codes) + langdata.available_languages())) if short else tuple(codes)
     code = _iso(_detector(packs).detect_language_of(sample)) if len(packs) > 1 else (packs[0] if packs else None)
