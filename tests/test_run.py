@@ -102,12 +102,13 @@ def _corpus(dst: Path, seeds_dir: Path, n: int) -> None:
                                                    encoding="utf-8")
 
 
-def test_killed_run_then_rerun_equals_an_uninterrupted_run(tmp_path, seeds_dir):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_killed_run_then_rerun_equals_an_uninterrupted_run(tmp_path, seeds_dir, workers):
     src = tmp_path / "in"
     _corpus(src, seeds_dir, 120)
     whole, killed = tmp_path / "whole", tmp_path / "killed"
     assert saksi("run", src, "--out", whole, "--no-ner").returncode == 0
-    proc = subprocess.Popen([*SAKSI, "run", str(src), "--out", str(killed), "--no-ner"],
+    proc = subprocess.Popen([*SAKSI, "run", str(src), "--out", str(killed), "--no-ner", "--workers", workers],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -122,7 +123,7 @@ def test_killed_run_then_rerun_equals_an_uninterrupted_run(tmp_path, seeds_dir):
             break
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    r = saksi("run", src, "--out", killed, "--no-ner")
+    r = saksi("run", src, "--out", killed, "--no-ner", "--workers", workers)
     assert r.returncode == 0, r.stderr
     assert db_snapshot(killed) == db_snapshot(whole)
     assert read_jsonl(killed / "claims.jsonl") == read_jsonl(whole / "claims.jsonl")

@@ -21,7 +21,7 @@ class _Bar:
         self.progress = progress
         self.task = None
 
-    def start(self, total: int) -> None:
+    def start(self, total: int | None) -> None:  # None: a stream of unknown length
         self.task = self.progress.add_task("analysing", total=total, name="")
 
     def advance(self, name: str) -> None:
@@ -38,6 +38,9 @@ def run(
     workers: Annotated[int, typer.Option(help="Processes analysing articles in parallel")] = 1,
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Skip the statistical NER models (knowledge base only)")] = False,
     no_embed: Annotated[bool, typer.Option("--no-embed", help="Find copies and stories without multilingual embeddings")] = False,
+    embedder: Annotated[str, typer.Option(help="Lead embeddings for rewrites and stories: static (fast, distilled from e5) or e5")] = "static",
+    engine: Annotated[str, typer.Option(help="Where articles are analysed: local (processes on this machine) or ray")] = "local",
+    ray_address: Annotated[str, typer.Option(help="With --engine ray: a Ray cluster to join (auto, host:6379, ray://host:10001); default: start a local Ray")] = "",
 ) -> None:
     """Read, clean and analyse articles; write OUT/saksi.db, the JSONL files and report.html."""
     from saksi.pipeline import Resources
@@ -59,14 +62,25 @@ def run(
     unknown = [c for c in codes if c not in available_languages()]
     if unknown:
         _fail(f"--languages: no language pack for {', '.join(unknown)} (packs: {', '.join(available_languages())})")
+    if workers < 1:
+        _fail(f"--workers {workers}: give a number of processes, 1 or more")
+    if engine not in ("local", "ray"):
+        _fail(f"--engine {engine}: use local or ray")
+    if ray_address and engine != "ray":
+        _fail("--ray-address needs --engine ray")
+    if embedder not in ("static", "e5"):
+        _fail(f"--embedder {embedder}: use static or e5")
     res = Resources(languages=codes, kb_extra=tuple(str(p) for p in kb), use_ner=not no_ner,
-                    embed=not no_embed, default_language=codes[0] if len(codes) == 1 else "en")
+                    embed=not no_embed, embedder=embedder, default_language=codes[0] if len(codes) == 1 else "en")
     if kb:
         _check_kb(res)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True) as progress:
         try:
-            summary = run_pipeline(inputs, out, res, max_bytes=int(max_mb * 1024 * 1024), workers=workers,
+            from saksi.engine import make_engine
+
+            summary = run_pipeline(inputs, out, res, max_bytes=int(max_mb * 1024 * 1024),
+                                   engine=make_engine(engine, workers=workers, ray_address=ray_address or None),
                                    progress=_Bar(progress))
         except StoreError as e:  # busy, a file, unwritable, or newer than this saksi
             _fail(str(e))
@@ -79,6 +93,8 @@ def run(
             err.print("interrupted: 0 articles stored so far are kept; run again to finish", markup=False, highlight=False)
             raise typer.Exit(130) from None
         except ValueError as e:  # a bad knowledge-base file and the like: the user's to fix
+            _fail(str(e))
+        except RuntimeError as e:  # the ray engine: Ray missing, or its cluster out of reach
             _fail(str(e))
     _print_summary(summary, out)
     if summary.new + summary.unchanged + len(summary.duplicates) == 0:
@@ -113,6 +129,8 @@ def _print_summary(s, out: Path) -> None:
         langs += f" ({'; '.join(notes)})"
     dups = len(s.duplicates)
     failed = f", {s.failed} not stored (see below)" if s.failed else ""
+    if s.reanalysed:
+        failed = f", {s.reanalysed} analysed again (saksi, its data or settings changed)" + failed
     err.print(f"[bold]{s.read}[/] {'article' if s.read == 1 else 'articles'} read: {s.new} new, {s.unchanged} already stored, "
               f"{dups} {'duplicate' if dups == 1 else 'duplicates'}{failed}; languages: {langs}")
     for name, first in s.duplicates:

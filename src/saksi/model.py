@@ -22,6 +22,8 @@ class Document:
     outlet: str | None = None
     title: str | None = None  # given by the input (HTML metadata, JSONL)
     author: str | None = None
+    html: str | None = None  # an HTML page not yet extracted (the run extracts it in its workers)
+    digest: str | None = None  # sha256 of the input as read (raw_digest), set by the reader or the run
 
 
 @dataclass

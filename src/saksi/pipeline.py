@@ -154,7 +154,9 @@ def _bench_res() -> Resources:
 class RunSummary:
     read: int = 0  # documents read
     new: int = 0  # articles analysed and stored in this run
-    unchanged: int = 0  # already stored from the same text
+    unchanged: int = 0  # already stored from the same text, by the same analysis
+    reanalysed: int = 0  # stored from the same text by another analysis (rules, data, settings): analysed again
+    stale_names: set[str] = field(default_factory=set, repr=False)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, duplicate of)
     failed: int = 0  # read but not stored: no article text, or the analysis failed (each in errors)
     errors: list = field(default_factory=list)  # InputError
@@ -182,77 +184,108 @@ def unique_name(name: str, taken) -> str:
     return f"{name}~{k}"
 
 
-def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: int = 1,
+def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: int = 1, engine=None,
         progress=None) -> RunSummary:
-    """Read every input, analyse and store each new article, then rebuild the corpus tables and outputs.
+    """Stream every input through the analysis and store each new or stale article as its result
+    arrives, then update the corpus tables and write the outputs.
+
+    Inputs are read one document at a time; `engine` (saksi.engine: local processes or Ray) keeps a
+    bounded number of them in flight, so memory does not grow with the corpus. A document already
+    stored from the same text by the same analysis (saksi.fingerprint) is not analysed again.
 
     Raises `store.db.StoreError` (the store is busy, unusable or newer than this saksi) and
     `Interrupted` on Ctrl-C (what was stored stays stored)."""
-    import hashlib
     from pathlib import Path
 
-    from saksi.ingest.readers import InputError, discover_named, read_file
+    from saksi.engine import LocalEngine
+    from saksi.fingerprint import analysis_fingerprint
+    from saksi.ingest.readers import InputError, discover_named
     from saksi.store.db import Store, StoreLock
 
+    engine = engine or LocalEngine(workers)
     summary = RunSummary(read_with=tuple(res.languages))
+    fingerprint = analysis_fingerprint(res)
     with StoreLock(Path(out_dir)):
         files, errors = discover_named(inputs)
         summary.errors.extend(errors)
         store = Store.open(Path(out_dir))
         try:
-            docs = []
-            first_path: dict[str, str] = {}  # every input gets a name of its own in this run
-            for f, base in files:
-                for item in read_file(f, max_bytes=max_bytes, name=base):
-                    if isinstance(item, InputError):
-                        summary.errors.append(item)
-                        continue
-                    if item.name in first_path:
-                        new_name = unique_name(item.name, first_path)
-                        summary.renamed.append((item.path, item.name, new_name, first_path[item.name]))
-                        item.name = new_name
-                    first_path[item.name] = item.path
-                    docs.append(item)
-            summary.read = len(docs)
-            todo = []
-            for d in docs:
-                raw_hash = hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest()
-                if store.document_state(d.name, raw_hash) == "same":
-                    summary.unchanged += 1
-                else:
-                    todo.append((d, raw_hash))
+            read_well: set[str] = set()  # paths read well in this run: their old ingest errors go
             if progress:
-                progress.start(len(todo))
-            stored_paths = {d.path for d in docs}
+                progress.start(None)
             try:
-                results = _analyse_all([d for d, _ in todo], res, workers)
-                for (doc, raw_hash), result in zip(todo, results):
+                work = _to_analyse(files, store, fingerprint, max_bytes, summary, read_well)
+                for doc, result in engine.map(process, work, res):
                     if isinstance(result, InputError):
                         summary.errors.append(result)
                         summary.failed += 1
-                        stored_paths.discard(doc.path)
+                        read_well.discard(doc.path)
                     else:
-                        dup = store.save(result, raw_hash, doc.name, doc.path)
+                        dup = store.save(result, doc.digest, doc.name, doc.path, fingerprint)
                         if dup:
                             summary.duplicates.append((doc.name, dup))
+                        elif doc.name in summary.stale_names:
+                            summary.reanalysed += 1
                         else:
                             summary.new += 1
                     if progress:
                         progress.advance(doc.name)
             except KeyboardInterrupt:
-                raise Interrupted(summary.new + len(summary.duplicates)) from None
-            store.add_errors(summary.errors, resolved=stored_paths)
-            for a in store.articles():
-                summary.languages[a["language"]] = summary.languages.get(a["language"], 0) + 1
-                if a["language"] not in res.languages:
-                    summary.unread_languages[a["language"]] = summary.unread_languages.get(a["language"], 0) + 1
+                raise Interrupted(summary.new + summary.reanalysed + len(summary.duplicates)) from None
+            store.add_errors(summary.errors, resolved=read_well)
+            for language, n in store.language_counts().items():
+                summary.languages[language] = n
+                if language not in res.languages:
+                    summary.unread_languages[language] = n
             try:
                 summary.errors.extend(InputError(str(Path(out_dir)), w) for w in build_outputs(store, Path(out_dir), res))
             except KeyboardInterrupt:
-                raise Interrupted(summary.new + len(summary.duplicates)) from None
+                raise Interrupted(summary.new + summary.reanalysed + len(summary.duplicates)) from None
         finally:
             store.close()
     return summary
+
+
+def _to_analyse(files, store, fingerprint: str, max_bytes: int, summary: RunSummary, read_well: set[str]):
+    """The documents of the inputs that need analysing, one at a time: each named uniquely in this
+    run, and not already stored from the same text by the same analysis. HTML is left for the workers
+    to extract."""
+    from saksi.ingest.readers import InputError, raw_digest, read_file
+
+    first_path: dict[str, str] = {}  # every input gets a name of its own in this run
+    for f, base in files:
+        for item in read_file(f, max_bytes=max_bytes, name=base, extract=False):
+            if isinstance(item, InputError):
+                summary.errors.append(item)
+                continue
+            if item.name in first_path:
+                new_name = unique_name(item.name, first_path)
+                summary.renamed.append((item.path, item.name, new_name, first_path[item.name]))
+                item.name = new_name
+            first_path[item.name] = item.path
+            summary.read += 1
+            read_well.add(item.path)
+            item.digest = item.digest or raw_digest(item)
+            state = store.document_state(item.name, item.digest, fingerprint)
+            if state == "same":
+                summary.unchanged += 1
+                continue
+            if state == "stale":
+                summary.stale_names.add(item.name)
+            yield item
+
+
+def process(doc: Document, res: Resources):
+    """The per-article map step: extract an HTML page, then analyse it (see `analyse`).
+
+    A pure function of the document and the resources; returns an Analysis or an InputError."""
+    from saksi.ingest.readers import InputError, extract_document
+
+    if doc.html is not None:
+        doc = extract_document(doc)
+        if isinstance(doc, InputError):
+            return doc
+    return _analyse_one(doc, res)
 
 
 def _analyse_one(doc: Document, res: Resources):
@@ -287,32 +320,6 @@ def _guard_dates(analysis: Analysis) -> None:
             c.period_start = None
         if c.period_end is not None and not valid_date(c.period_end):
             c.period_end = None
-
-
-def _analyse_all(docs: list[Document], res: Resources, workers: int):
-    """Analyse documents, in order, in this process or a pool (analyse is pure, so any map works)."""
-    if workers <= 1 or len(docs) < 8:
-        for d in docs:
-            yield _analyse_one(d, res)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(res,)) as pool:
-        yield from pool.map(_worker_analyse, docs, chunksize=8)
-
-
-_WORKER: list[Resources] = []
-
-
-def _worker_init(res: Resources) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _WORKER[:] = [res]
-
-
-def _worker_analyse(doc: Document):
-    return _analyse_one(doc, _WORKER[0])
 
 
 def build_outputs(store, out_dir, res: Resources) -> list[str]:

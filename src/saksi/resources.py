@@ -17,6 +17,7 @@ class Resources:
     kb_extra: tuple[str, ...] = ()
     use_ner: bool = True
     embed: bool = True  # multilingual embeddings of leads for rewrites and stories across languages
+    embedder: str = "static"  # which: "static" (distilled from e5, fast) or "e5" (corpus.embed.embedder_named)
     default_language: str = "en"
     _ner: dict = field(default_factory=dict, repr=False)
 
@@ -47,7 +48,7 @@ class Resources:
 
     def __getstate__(self):
         """Only the settings travel to worker processes; each loads its own data and models."""
-        return {k: v for k, v in self.__dict__.items() if k in ("languages", "kb_extra", "use_ner", "embed", "default_language")}
+        return {k: v for k, v in self.__dict__.items() if k in ("languages", "kb_extra", "use_ner", "embed", "embedder", "default_language")}
 
     def __setstate__(self, state):
         self.__dict__.update(state)

@@ -16,7 +16,22 @@ from charset_normalizer import from_bytes
 
 from saksi.model import Document
 
-FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+           ".jsonl.gz": "jsonl"}
+
+
+def format_of(path) -> str | None:
+    """The input format a file name stands for ('txt', 'html', 'jsonl'), or None."""
+    name = Path(path).name.lower()
+    if name.endswith(".jsonl.gz"):
+        return "jsonl"
+    return FORMATS.get(Path(name).suffix)
+
+
+def stem_of(path) -> Path:
+    """The path without its format suffix (both parts of `.jsonl.gz`)."""
+    p = Path(path)
+    return p.with_name(p.name[:-len(".jsonl.gz")]) if p.name.lower().endswith(".jsonl.gz") else p.with_suffix("")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -66,13 +81,13 @@ def discover_named(inputs: list[str]) -> tuple[list[tuple[Path, str]], list[Inpu
                     dirs[:] = [d for d in dirs if not d.startswith(".")]
                     for name in sorted(names):
                         f = Path(root) / name
-                        if f.suffix.lower() in FORMATS and not name.startswith("."):
+                        if format_of(f) and not name.startswith("."):
                             rel = f.relative_to(p)
-                            files.append((f, shown(rel.with_suffix("").as_posix())))
-            elif exists and p.suffix.lower() in FORMATS:
-                files.append((p, shown(p.stem)))
+                            files.append((f, shown(stem_of(rel).as_posix())))
+            elif exists and format_of(p):
+                files.append((p, shown(stem_of(p).name)))
             elif exists and (p.is_file() or p.is_symlink()):
-                errors.append(InputError(shown(p), f"unsupported file type '{shown(p.suffix) or 'none'}' (use .txt, .html, .htm, .jsonl)"))
+                errors.append(InputError(shown(p), f"unsupported file type '{shown(p.suffix) or 'none'}' (use .txt, .html, .htm, .jsonl, .jsonl.gz)"))
             elif exists:
                 errors.append(InputError(shown(p), "not a regular file"))
             else:
@@ -226,10 +241,15 @@ def _open_regular(path: Path):
         raise
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Iterator[Document | InputError]:
-    fmt = FORMATS[path.suffix.lower()]
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None,
+              extract: bool = True) -> Iterator[Document | InputError]:
+    """The documents of one input file, one at a time (a JSONL file line by line, gzipped or not).
+
+    ``extract=False`` leaves an HTML page unextracted (``Document.html`` holds it, ``text`` is empty):
+    the run extracts it in its workers with `extract_document`."""
+    fmt = format_of(path)
     where = shown(path)
-    name = name if name is not None else shown(path.stem)
+    name = name if name is not None else shown(stem_of(path).name)
     try:
         fh, size = _open_regular(path)
     except ValueError as e:
@@ -240,7 +260,11 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None =
         return
     with fh:
         if fmt == "jsonl":  # the limit is per article, so per line: a corpus file may be any size
-            yield from _read_jsonl_lines(fh, where, max_bytes)
+            if path.name.lower().endswith(".gz"):
+                import gzip
+
+                fh = gzip.GzipFile(fileobj=fh, mode="rb")
+            yield from _read_jsonl_lines(fh, where, max_bytes, extract)
             return
         if size > max_bytes:
             yield InputError(where, f"file too large ({mb(size)} > limit {mb(max_bytes)}; see --max-mb)")
@@ -259,25 +283,30 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None =
         yield InputError(where, str(e))
         return
     if fmt == "html":
-        yield _from_html(text, name, where)
+        doc = Document(name=name, path=where, text="", fmt="html", html=text)
+        yield extract_document(doc) if extract else doc
     else:
         yield Document(name=name, path=where, text=text, fmt="txt")
 
 
-def _from_html(html: str, name: str, where: str, **given) -> Document | InputError:
+def extract_document(doc: Document) -> Document | InputError:
+    """An HTML document's main text and metadata (what the input gave wins over the page's own)."""
     from saksi.ingest.html import extract_html
 
+    if doc.html is None:
+        return doc
+    where = doc.path
     try:
-        ex = extract_html(html, url=given.get("url"))
+        ex = extract_html(doc.html, url=doc.url)
     except RecursionError:
         return InputError(where, "HTML page nested too deeply to read")
     except ValueError as e:
         return InputError(where, f"HTML page not usable ({e})")
     if ex is None or not (ex.text or "").strip():
         return InputError(where, "HTML page has no article text")
-    return Document(name=name, path=where, text=ex.text, fmt="html", url=given.get("url") or ex.url,
-                    published=given.get("published") or ex.date, outlet=given.get("outlet") or ex.sitename,
-                    title=given.get("title") or ex.title, author=given.get("author") or ex.author)
+    return Document(name=doc.name, path=where, text=ex.text, fmt=doc.fmt, url=doc.url or ex.url,
+                    published=doc.published or ex.date, outlet=doc.outlet or ex.sitename,
+                    title=doc.title or ex.title, author=doc.author or ex.author, digest=doc.digest)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -303,15 +332,18 @@ def published_date(value: str) -> str | None:
     return day
 
 
-def _read_jsonl_lines(fh, where: str, max_bytes: int) -> Iterator[Document | InputError]:
+def _read_jsonl_lines(fh, where: str, max_bytes: int, extract: bool = True) -> Iterator[Document | InputError]:
     """A JSONL file read line by line (only \\n ends a line: U+2028, U+2029 and U+0085 are text)."""
     seen: dict[str, tuple[int, str]] = {}  # id -> (line, hash of its text)
     n = 0
     while True:
         try:
             raw = fh.readline(max_bytes + 1)
-        except OSError as e:
+        except OSError as e:  # also a corrupt gzip stream (gzip.BadGzipFile)
             yield InputError(where, f"cannot read file ({e.strerror or e})")
+            return
+        except EOFError:
+            yield InputError(where, "gzip file ends early (truncated); the lines before were read")
             return
         if not raw:
             return
@@ -333,13 +365,15 @@ def _read_jsonl_lines(fh, where: str, max_bytes: int) -> Iterator[Document | Inp
         if item is None:
             continue
         if isinstance(item, Document):
-            h = hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
+            h = item.digest = raw_digest(item)
             if item.name in seen:
                 first, fh_ = seen[item.name]
                 yield InputError(at, f"'id' {item.name!r} already used at line {first}"
                                      + (" with the same text" if fh_ == h else " with other text"))
                 continue
             seen[item.name] = (n, h)
+            if extract:
+                item = extract_document(item)
         yield item
 
 
@@ -396,11 +430,14 @@ def _jsonl_row(line: str, at: str) -> Document | InputError | None:
             return InputError(at, "'text' is binary, not text")
         return Document(name=ident, path=at, text=row["text"], fmt="jsonl", **given)
     if isinstance(row.get("html"), str) and row["html"].strip():
-        doc = _from_html(row["html"], ident, at, **given)
-        if isinstance(doc, Document):
-            doc.fmt = "jsonl"
-        return doc
+        return Document(name=ident, path=at, text="", fmt="jsonl", html=row["html"], **given)
     return InputError(at, "needs a non-empty 'text' or 'html' string")
+
+
+def raw_digest(doc: Document) -> str:
+    """sha256 of the document as read (its page for HTML), so a rerun knows it without extracting it."""
+    raw = doc.html if doc.html is not None else doc.text
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _json_type(v) -> str:

@@ -120,28 +120,45 @@ class Store:
                 self.conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
 
     # -------------------------------------------------------------- writing
-    def document_state(self, name: str, raw_hash: str) -> str:
-        """'same' when this name was stored from this very text; 'changed' or 'new' otherwise."""
-        row = self.conn.execute("SELECT raw_hash FROM documents WHERE name = ?", (name,)).fetchone()
+    def document_state(self, name: str, raw_hash: str, fingerprint: str | None = None) -> str:
+        """'same' when this name was stored from this very text by this analysis (`fingerprint`, when
+        given); 'stale' when from this text by another analysis; 'changed' or 'new' otherwise."""
+        row = self.conn.execute("SELECT raw_hash, fingerprint FROM documents WHERE name = ?", (name,)).fetchone()
         if row is None:
             return "new"
-        return "same" if row["raw_hash"] == raw_hash else "changed"
+        if row["raw_hash"] != raw_hash:
+            return "changed"
+        return "same" if fingerprint is None or row["fingerprint"] == fingerprint else "stale"
 
     def owner_of(self, key: str) -> str | None:
         row = self.conn.execute("SELECT name FROM articles WHERE key = ?", (key,)).fetchone()
         return row["name"] if row else None
 
-    def save(self, analysis: Analysis, raw_hash: str, name: str, path: str) -> str | None:
-        """Store one analysed document in one transaction. Returns the name it duplicates, if any."""
+    def save(self, analysis: Analysis, raw_hash: str, name: str, path: str, fingerprint: str | None = None) -> str | None:
+        """Store one analysed document in one transaction. Returns the name it duplicates, if any.
+
+        An article stored by another analysis (another fingerprint) is replaced by this one, and the
+        documents that share it keep pointing at it."""
         a = analysis.article
         with self.conn:
             self._forget(name)
-            first = self.owner_of(a.key)
-            if first is None:
-                self._insert_article(analysis)
-            self.conn.execute("INSERT INTO documents(name, path, raw_hash, key, duplicate_of) VALUES (?,?,?,?,?)",
-                              (name, path, raw_hash, a.key, first if first != name else None))
-        return first if first != name else None
+            row = self.conn.execute("SELECT name, fingerprint FROM articles WHERE key = ?", (a.key,)).fetchone()
+            if row is None:
+                self._insert_article(analysis, fingerprint)
+                first = None
+            else:
+                first = row["name"]
+                if row["fingerprint"] != fingerprint:  # analysed by other rules or data: this one is current
+                    sharing = [tuple(r) for r in self.conn.execute(
+                        "SELECT name, path, raw_hash, key, duplicate_of, fingerprint FROM documents WHERE key = ?", (a.key,))]
+                    self.conn.execute("DELETE FROM articles WHERE key = ?", (a.key,))  # cascades to its rows
+                    self._insert_article(analysis, fingerprint, name=first)
+                    self.conn.executemany("INSERT INTO documents(name, path, raw_hash, key, duplicate_of, fingerprint) "
+                                          "VALUES (?,?,?,?,?,?)", sharing)
+            self.conn.execute("INSERT INTO documents(name, path, raw_hash, key, duplicate_of, fingerprint) "
+                              "VALUES (?,?,?,?,?,?)",
+                              (name, path, raw_hash, a.key, first if first != name else None, fingerprint))
+        return first if first is not None and first != name else None
 
     def _forget(self, name: str) -> None:
         row = self.conn.execute("SELECT key FROM documents WHERE name = ?", (name,)).fetchone()
@@ -151,12 +168,12 @@ class Store:
         if not self.conn.execute("SELECT 1 FROM documents WHERE key = ?", (row["key"],)).fetchone():
             self.conn.execute("DELETE FROM articles WHERE key = ?", (row["key"],))
 
-    def _insert_article(self, an: Analysis) -> None:
+    def _insert_article(self, an: Analysis, fingerprint: str | None = None, name: str | None = None) -> None:
         a, c = an.article, self.conn
-        c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                  (a.key, a.name, a.path, a.fmt, a.language, a.title, a.outlet, a.author, a.dateline, a.published,
+        c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  (a.key, name or a.name, a.path, a.fmt, a.language, a.title, a.outlet, a.author, a.dateline, a.published,
                    a.url, a.body, json.dumps(a.captions, ensure_ascii=False),
-                   json.dumps(a.cited_sources, ensure_ascii=False), a.text))
+                   json.dumps(a.cited_sources, ensure_ascii=False), a.text, fingerprint))
         c.executemany("INSERT INTO lines VALUES (?,?,?,?,?,?,?)",
                       [(a.key, i, x.start, x.end, x.kind, x.text, x.detail) for i, x in enumerate(a.lines)])
         c.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
@@ -208,6 +225,9 @@ class Store:
                 "SELECT name FROM documents WHERE key = ? AND duplicate_of IS NOT NULL ORDER BY name", (d["key"],))]
             out.append(d)
         return out
+
+    def language_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT language, COUNT(*) FROM articles GROUP BY language")}
 
     def documents(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM documents ORDER BY name")]
