@@ -11,6 +11,9 @@ counts the roots that remain (a denial is not a source for the figure: it is not
 """
 from __future__ import annotations
 
+import hashlib
+import json
+
 from collections import Counter, defaultdict
 
 from saksi.claimtypes import claim_types
@@ -73,6 +76,13 @@ def chain_root(chain: list[str], media: frozenset[str]) -> str:
     return chain[-1]
 
 
+def group_id(key: tuple, members: list[dict]) -> str:
+    """A content id, the same in every run: the group's key and its first claim (claim ids are
+    themselves content ids), so adding articles to a corpus leaves the ids of other groups as they were."""
+    first = min(str(c.get("id") or "") for c in members)
+    return "g" + hashlib.blake2b(json.dumps([list(key), first], default=str).encode(), digest_size=6).hexdigest()
+
+
 def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: dict[str, str],
                  media: frozenset[str], canon=cf) -> tuple[list[dict], list[dict], dict[str, list[dict]]]:
     """→ (group rows, group_claims rows, group id → its claims). ``family``: article → the
@@ -91,8 +101,8 @@ def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: 
     raw_groups.sort(key=lambda kg: first_seen[id(kg[1][0])])
 
     groups, links, by_id = [], [], {}
-    for n, (key, members) in enumerate(raw_groups, 1):
-        gid = f"g{n:05d}"
+    for key, members in raw_groups:
+        gid = group_id(key, members)
         roots, root_of = count_roots(members, articles_by_name, family, media, canon)
         values = []
         nums_lo, nums_hi = [], []

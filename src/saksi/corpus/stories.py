@@ -5,6 +5,8 @@ a link that would stretch a story over more than ``story_span_days`` is refused,
 chain into one across months."""
 from __future__ import annotations
 
+import hashlib
+
 from collections import Counter
 
 from saksi.corpus.features import Features
@@ -43,9 +45,11 @@ def build_stories(F: Features, links: list[tuple[float, int, int]], copy_pairs: 
     groups = sorted(uf.groups().values(), key=min)
     stories: list[dict] = []
     members: list[dict] = []
-    for k, group in enumerate(groups, 1):
-        sid = f"s{k:05d}"
+    for group in groups:
         group.sort()
+        # a content id, the same in every run: the story's first article by name (names are unique)
+        sid = "s" + hashlib.blake2b(min(feats[i].name for i in group).encode("utf-8", "surrogatepass"),
+                                    digest_size=6).hexdigest()
         dated = [(w, i) for i in group if (w := feats[i].when)]
         first = min(dated, key=lambda wi: wi[0][0])[1] if dated else None
         last = max(dated, key=lambda wi: wi[0][1])[1] if dated else None

@@ -75,6 +75,25 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def content_ids(key: str, kind: str, items) -> list[str]:
+    """Ids of an article's claims or events from what each is (its span and reading), not its place in
+    a list: `KEY12:c` + 8 hex digits. A rule that finds one more claim leaves the others' ids alone."""
+    import hashlib
+
+    out, seen = [], set()
+    for x in items:
+        what = json.dumps([x.start, x.end, getattr(x, "action", None) or getattr(x, "type", None),
+                           getattr(x, "object", None), getattr(x, "value", None), getattr(x, "value_low", None),
+                           getattr(x, "date", None)], default=str)
+        base = f"{key[:12]}:{kind}" + hashlib.blake2b(what.encode(), digest_size=4).hexdigest()
+        cid, k = base, 2
+        while cid in seen:
+            cid, k = f"{base}~{k}", k + 1
+        seen.add(cid)
+        out.append(cid)
+    return out
+
+
 class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -183,15 +202,15 @@ class Store:
         c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
                       [(a.key, m.start, m.end, m.text, m.canonical, m.type, m.qid, m.role) for m in an.mentions])
         c.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      [(f"{a.key[:12]}:c{i}", a.key, x.quote, x.start, x.end, x.action, x.object, x.actor, x.recipient,
+                      [(cid, a.key, x.quote, x.start, x.end, x.action, x.object, x.actor, x.recipient,
                         x.value, x.value_low, x.value_high, x.qualifier, x.period_start, x.period_end,
                         json.dumps(x.attributed_to, ensure_ascii=False), x.stance, int(x.in_caption), x.sentence,
                         x.object_class, x.unit, json.dumps(x.source_chains, ensure_ascii=False))
-                       for i, x in enumerate(an.claims)])
+                       for cid, x in zip(content_ids(a.key, "c", an.claims), an.claims)])
         c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                      [(f"{a.key[:12]}:e{i}", a.key, e.date, e.type, e.summary,
+                      [(eid, a.key, e.date, e.type, e.summary,
                         json.dumps(e.participants, ensure_ascii=False), e.place, e.quote, e.start, e.end,
-                        int(e.in_caption)) for i, e in enumerate(an.events)])
+                        int(e.in_caption)) for eid, e in zip(content_ids(a.key, "e", an.events), an.events)])
 
     def add_errors(self, errors: Iterable, resolved: Iterable[str] = ()) -> None:
         """Record this run's unreadable inputs: one row per (path, reason), its time updated when seen
