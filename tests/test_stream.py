@@ -157,3 +157,20 @@ def test_reanalysed_owner_keeps_its_duplicates(tmp_path):
     docs = {d["name"]: d["duplicate_of"] for d in store.documents()}
     store.close()
     assert docs == {"a1": None, "copy": "a1"}
+
+
+def test_rerun_with_nothing_new_keeps_the_outputs(tmp_path):
+    src = _write(tmp_path / "c.jsonl", LINES, gz=False)
+    out = tmp_path / "out"
+    res = Resources(use_ner=False, embed=False)
+    run([str(src)], out, res, max_bytes=1 << 20)
+    stamp = (out / "report.html").stat().st_mtime_ns
+    again = run([str(src)], out, res, max_bytes=1 << 20)
+    assert again.outputs_current and (out / "report.html").stat().st_mtime_ns == stamp
+    _write(tmp_path / "more.jsonl", [{"id": "a4", "text": "Iran sent 30 drones to Russia in 2024, officials said."}], gz=False)
+    more = run([str(src), str(tmp_path / "more.jsonl")], out, res, max_bytes=1 << 20)
+    assert more.new == 1 and not more.outputs_current
+    assert '"a4"' in (out / "articles.jsonl").read_text()
+    (out / "report.md").unlink()
+    assert not run([str(src), str(tmp_path / "more.jsonl")], out, res, max_bytes=1 << 20).outputs_current
+    assert (out / "report.md").is_file()

@@ -141,7 +141,8 @@ def _print_summary(s, out: Path) -> None:
         err.print(f"[yellow]{len(s.errors)} skipped:[/]")
         for e in s.errors:
             err.print(f"  {e.path}: {e.reason}", markup=False, highlight=False)
-    err.print(f"output: {out}/saksi.db, articles.jsonl, claims.jsonl, events.jsonl, report.html", highlight=False)
+    same = " (unchanged: nothing new to add)" if s.outputs_current else ""
+    err.print(f"output: {out}/saksi.db, articles.jsonl, claims.jsonl, events.jsonl, report.html{same}", highlight=False)
 
 
 def _fail(message: str) -> None:

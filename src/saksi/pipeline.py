@@ -164,6 +164,7 @@ class RunSummary:
     languages: dict[str, int] = field(default_factory=dict)
     unread_languages: dict[str, int] = field(default_factory=dict)  # articles in languages with no pack in use
     read_with: tuple[str, ...] = ()  # the packs in use (--languages)
+    outputs_current: bool = False  # the store did not change: the corpus stage and the outputs were not redone
 
 
 class Interrupted(Exception):
@@ -238,7 +239,10 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
                 if language not in res.languages:
                     summary.unread_languages[language] = n
             try:
-                summary.errors.extend(InputError(str(Path(out_dir)), w) for w in build_outputs(store, Path(out_dir), res))
+                if outputs_current(store, Path(out_dir), res):
+                    summary.outputs_current = True  # nothing changed since the outputs were written
+                else:
+                    summary.errors.extend(InputError(str(Path(out_dir)), w) for w in build_outputs(store, Path(out_dir), res))
             except KeyboardInterrupt:
                 raise Interrupted(summary.new + summary.reanalysed + len(summary.duplicates)) from None
         finally:
@@ -322,6 +326,33 @@ def _guard_dates(analysis: Analysis) -> None:
             c.period_end = None
 
 
+OUTPUT_FILES = ("articles.jsonl", "claims.jsonl", "events.jsonl", "report.html", "report.md")
+
+
+def _store_state(store, res: Resources) -> str:
+    """What the outputs are built from: every document (name, text, analysis), the input errors, and
+    the corpus settings."""
+    import hashlib
+
+    from saksi import __version__
+
+    h = hashlib.sha256(f"{__version__}|{res.embed}|{res.embedder}|{sorted(res.languages)}".encode())
+    for row in store.conn.execute("SELECT name, raw_hash, fingerprint FROM documents ORDER BY name"):
+        h.update("\0".join(map(str, row)).encode("utf-8", "surrogatepass"))
+    for row in store.conn.execute("SELECT path, reason FROM ingest_errors ORDER BY id"):
+        h.update("\1".join(map(str, row)).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def outputs_current(store, out_dir, res: Resources) -> bool:
+    """True when the outputs on disk were built from the store as it is now (a rerun that changed
+    nothing then costs a read of the inputs, not a corpus stage)."""
+    if not all((out_dir / f).is_file() for f in OUTPUT_FILES):
+        return False
+    built = store.corpus_table("_built_from")
+    return bool(built) and built[0].get("state") == _store_state(store, res)
+
+
 def build_outputs(store, out_dir, res: Resources) -> list[str]:
     """Corpus stage over everything stored, then the interchange files and the report.
 
@@ -332,12 +363,10 @@ def build_outputs(store, out_dir, res: Resources) -> list[str]:
     from saksi.report.interchange import write_interchange
     from saksi.store.embeddings import CachedEmbedder
 
-    articles = store.articles()
-    names: dict[str, set[str]] = {}
-    for m in store.mentions():
-        names.setdefault(m["article"], set()).add(m["canonical"])
+    articles = store.articles(text=False)
+    names = store.mention_names()
     for a in articles:
-        a["mentions"] = sorted(names.get(a["article"], ()))
+        a["mentions"] = names.get(a["article"], [])
     embedder = default_embedder() if res.embed else None
     if embedder is not None:
         embedder = CachedEmbedder(embedder, store.conn, type(embedder).__name__)
@@ -360,4 +389,6 @@ def build_outputs(store, out_dir, res: Resources) -> list[str]:
         store.save_corpus_tables(corpus.tables())
     write_interchange(store, out_dir)
     write_report(store, out_dir)
+    if not warnings:
+        store.save_corpus_tables({"_built_from": [{"state": _store_state(store, res)}]}, replace=False)
     return warnings

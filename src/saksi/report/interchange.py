@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ARTICLE_FIELDS = ("article", "title", "outlet", "author", "dateline", "published", "language", "body", "captions",
@@ -17,22 +18,23 @@ def _num(v):
     return int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 2**53 else v
 
 
-def article_rows(store) -> list[dict]:
-    by_key = {a["key"]: a for a in store.articles()}
-    rows = []
-    for d in store.documents():
-        a = by_key[d["key"]]
-        row = {k: a[k] for k in ARTICLE_FIELDS if k != "article"}
-        rows.append({"article": d["name"], **row, "key": a["key"], "url": a["url"], "path": d["path"],
-                     "duplicate_of": d["duplicate_of"]})
-    return rows
+def article_rows(store) -> Iterator[dict]:
+    """One row per document (a duplicate repeats its article), streamed from the store."""
+    cols = ", ".join(f"a.{k}" for k in ARTICLE_FIELDS if k != "article")
+    for r in store.conn.execute(f"SELECT d.name AS doc, d.path AS doc_path, d.duplicate_of, {cols}, a.key, a.url "
+                                "FROM documents d JOIN articles a ON a.key = d.key ORDER BY d.name"):
+        row = {k: r[k] for k in ARTICLE_FIELDS if k != "article"}
+        row["captions"] = json.loads(row["captions"])
+        row["cited_sources"] = json.loads(row["cited_sources"])
+        yield {"article": r["doc"], **row, "key": r["key"], "url": r["url"], "path": r["doc_path"],
+               "duplicate_of": r["duplicate_of"]}
 
 
-def claim_rows(store) -> list[dict]:
-    return [{**{k: _num(c[k]) for k in CLAIM_FIELDS}, "id": c["id"], "start": c["start"], "end": c["end"],
+def claim_rows(store) -> Iterator[dict]:
+    return ({**{k: _num(c[k]) for k in CLAIM_FIELDS}, "id": c["id"], "start": c["start"], "end": c["end"],
              "in_caption": c["in_caption"], "object_class": c.get("object_class"), "unit": c.get("unit"),
              "source_chains": c.get("source_chains")}
-            for c in store.claims()]
+            for c in store.iter_claims())
 
 
 def event_rows(store) -> list[dict]:
@@ -45,7 +47,7 @@ def event_rows(store) -> list[dict]:
              "start": e["start"], "end": e["end"], "in_caption": e["in_caption"]} for e in store.events()]
 
 
-def write_jsonl(path: Path, rows: list[dict]) -> None:
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
         for r in rows:

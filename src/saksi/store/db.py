@@ -224,25 +224,45 @@ class Store:
                     self.conn.execute("INSERT INTO ingest_errors(run_at, path, reason) VALUES (?,?,?)",
                                       (now, e.path, e.reason))
 
-    def save_corpus_tables(self, tables: dict[str, list[dict]]) -> None:
+    def save_corpus_tables(self, tables: dict[str, list[dict]], replace: bool = True) -> None:
+        """Write corpus tables: all of them anew (`replace`), or only those given."""
         with self.conn:
-            self.conn.execute("DELETE FROM corpus_tables")
+            if replace:
+                self.conn.execute("DELETE FROM corpus_tables")
+            else:
+                self.conn.executemany("DELETE FROM corpus_tables WHERE name = ?", [(n,) for n in tables])
             for name, rows in tables.items():
                 self.conn.executemany("INSERT INTO corpus_tables VALUES (?,?,?)",
                                       [(name, i, json.dumps(r, ensure_ascii=False, default=str)) for i, r in enumerate(rows)])
 
     # -------------------------------------------------------------- reading
-    def articles(self) -> list[dict]:
-        rows = self.conn.execute("SELECT * FROM articles ORDER BY name").fetchall()
-        out = []
-        for r in rows:
+    def articles(self, text: bool = True) -> list[dict]:
+        """Every article, by name; `text=False` leaves out the original text (the corpus stage needs only
+        the body)."""
+        return list(self.iter_articles(text))
+
+    def iter_articles(self, text: bool = True) -> Iterator[dict]:
+        cols = "a.*" if text else ", ".join(f"a.{c}" for c in self._article_columns() if c != "text")
+        for r in self.conn.execute(
+                f"SELECT {cols}, (SELECT json_group_array(name) FROM (SELECT name FROM documents d WHERE d.key = a.key "
+                "AND d.duplicate_of IS NOT NULL ORDER BY name)) AS dups FROM articles a ORDER BY a.name"):
             d = dict(r)
             d["article"] = d.pop("name")
             d["captions"] = json.loads(d["captions"])
             d["cited_sources"] = json.loads(d["cited_sources"])
-            d["duplicates"] = [x["name"] for x in self.conn.execute(
-                "SELECT name FROM documents WHERE key = ? AND duplicate_of IS NOT NULL ORDER BY name", (d["key"],))]
-            out.append(d)
+            d["duplicates"] = json.loads(d.pop("dups"))
+            yield d
+
+    def _article_columns(self) -> list[str]:
+        return [r[1] for r in self.conn.execute("PRAGMA table_info(articles)")]
+
+    def mention_names(self) -> dict[str, list[str]]:
+        """Article name → the canonical names it mentions, sorted (one query, not every mention row)."""
+        out: dict[str, list[str]] = {}
+        for name, canon in self.conn.execute(
+                "SELECT DISTINCT a.name, m.canonical FROM mentions m JOIN articles a ON a.key = m.key "
+                "WHERE m.canonical IS NOT NULL ORDER BY a.name, m.canonical"):
+            out.setdefault(name, []).append(canon)
         return out
 
     def language_counts(self) -> dict[str, int]:
@@ -257,13 +277,14 @@ class Store:
             yield dict(r)
 
     def claims(self) -> list[dict]:
-        out = []
+        return list(self.iter_claims())
+
+    def iter_claims(self) -> Iterator[dict]:
         for d in self._named("claims"):
             d["attributed_to"] = json.loads(d["attributed_to"])
             d["source_chains"] = json.loads(d["source_chains"]) if d.get("source_chains") else None
             d["in_caption"] = bool(d["in_caption"])
-            out.append(d)
-        return out
+            yield d
 
     def events(self) -> list[dict]:
         out = []
