@@ -5,9 +5,12 @@ articles, so every article is distinct). Prints:
   - cleaning + language ID + segmentation: articles/s on one core (target >= 200);
   - claims + events extraction (entities by knowledge base, no NER): articles/s on one core (target >= 100);
   - NER on the bodies: articles/s on one core;
-  - the whole `saksi run` command (one worker): articles/s and the peak RSS of that process (target < 500 MB).
+  - the whole `saksi run` command (one worker): articles/s and the peak RSS of that process (target < 500 MB);
+  - the whole `saksi run` with default settings (NER, static embeddings) on real articles: the dev set of
+    ../shared repeated (`--dev-repeat`, numbers changed so every copy is distinct), one worker and two:
+    articles/s per core (target >= 50), and the start-up: a run on a one-line article.
 
-    python benchmarks/throughput.py [--articles 2000] [--skip-cli]
+    python benchmarks/throughput.py [--articles 2000] [--skip-cli] [--dev-repeat 10]
 """
 from __future__ import annotations
 
@@ -46,7 +49,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--skip-cli", action="store_true")
+    ap.add_argument("--dev-repeat", type=int, default=10, help="copies of the dev set for the whole run (0: skip)")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     a = ap.parse_args()
+    if a.dev_repeat and (a.shared / "corpus" / "dev.jsonl").is_file():
+        whole_run_on_dev(a.shared / "corpus" / "dev.jsonl", a.dev_repeat)
+        if a.skip_cli:
+            return
 
     from saksi.ingest.readers import read_file
     from saksi.model import Analysis
@@ -94,6 +103,52 @@ def main() -> None:
             status = "ok" if r.returncode == 0 else f"exit {r.returncode}: {r.stderr[-300:]}"
             print(f"saksi run --no-ner (1 worker, whole run incl. store, corpus stage and report): "
                   f"{len(docs) / wall:6.1f} articles/s, peak RSS {peak:.0f} MB (target < 500) [{status}]")
+
+
+def _timed_run(args: list[str]) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS MB of the largest process, status) of one `saksi run`."""
+    import json as _json
+
+    code = ("import resource, runpy, sys, time, json; t = time.perf_counter(); sys.argv = ['saksi'] + sys.argv[1:]\n"
+            "try:\n    runpy.run_module('saksi', run_name='__main__')\nexcept SystemExit as e:\n    rc = e.code\n"
+            "else:\n    rc = 0\n"
+            "print(json.dumps({'wall': time.perf_counter() - t, 'rc': rc,"
+            " 'self': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+            " 'kids': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}), file=sys.stderr)")
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-c", code, "run", *args], capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    try:
+        info = _json.loads(r.stderr.strip().splitlines()[-1])
+        peak = max(info["self"], info["kids"])
+    except (ValueError, IndexError, KeyError):
+        peak = float("nan")
+    return wall, peak, "ok" if r.returncode == 0 else f"exit {r.returncode}: {r.stderr[-300:]}"
+
+
+def whole_run_on_dev(dev: Path, repeat: int) -> None:
+    import json as _json
+
+    rows = [_json.loads(x) for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rng = random.Random(11)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "dev_repeated.jsonl"
+        with open(src, "w", encoding="utf-8") as f:
+            for k in range(repeat):
+                for r in rows:
+                    r2 = dict(r, id=f"{r['id']}~r{k}")
+                    if k:  # every copy distinct: its small numbers changed
+                        r2["text"] = re.sub(r"\b\d{2,3}\b", lambda m: str(int(m.group()) + rng.randint(1, 9)), r["text"])
+                    f.write(_json.dumps(r2, ensure_ascii=False) + "\n")
+        n = repeat * len(rows)
+        one = Path(tmp) / "one.txt"
+        one.write_text("Rusia mengirim 500 tentara ke Suriah pada Januari 2025, kata pejabat itu.\n", encoding="utf-8")
+        wall, peak, status = _timed_run([str(one), "--out", str(Path(tmp) / "one_out")])
+        print(f"start-up: saksi run on a one-line article, whole command: {wall:.2f} s (target < 1 s) [{status}]")
+        for workers in (1, 2):
+            wall, peak, status = _timed_run([str(src), "--out", str(Path(tmp) / f"out{workers}"), "--workers", str(workers)])
+            print(f"saksi run, defaults, {n} real articles (dev set x{repeat}), {workers} worker(s): {n / wall:6.1f} articles/s"
+                  f" = {n / wall / workers:6.1f} per core (target >= 50), peak RSS {peak:.0f} MB per process [{status}]")
 
 
 if __name__ == "__main__":

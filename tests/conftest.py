@@ -10,6 +10,10 @@ SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "examples" / "seeds"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+if "SAKSI_CACHE_DIR" not in os.environ:  # the suite keeps its parsed-data cache to itself (saksi.cache)
+    import tempfile
+
+    os.environ["SAKSI_CACHE_DIR"] = tempfile.mkdtemp(prefix="saksi-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -55,10 +56,7 @@ def load(lang: str, topic: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     where = f"data/lang/{lang}/{topic}.yaml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except yaml.YAMLError as e:
-        raise LanguageDataError(f"{where}: not valid YAML ({str(e).splitlines()[0]})") from None
+    data = _parse(path.read_text(encoding="utf-8"), where)
     if not isinstance(data, dict):
         raise LanguageDataError(f"{where}: expected a mapping of keys, got {type(data).__name__}")
     allowed = topic_keys().get(topic)
@@ -75,6 +73,31 @@ def load(lang: str, topic: str) -> dict[str, Any]:
         hint = f"; did you mean {near[0]!r}?" if near else ""
         raise LanguageDataError(f"{where}: unknown key {unknown[0]!r}{hint}")
     return data
+
+
+def _parse(text: str, where: str):
+    """The YAML of a pack file; the parse is kept in the on-disk cache (saksi.cache), keyed by the
+    file's text and the loader, so a new process reads a pickle instead of parsing YAML again."""
+    from saksi import cache
+
+    k = cache.key("lang-yaml", _loader_version(), text)
+    data = cache.load("lang", k)
+    if data is not cache.MISS:
+        return data
+    try:
+        data = yaml.load(text, Loader=_Loader) or {}
+    except yaml.YAMLError as e:
+        raise LanguageDataError(f"{where}: not valid YAML ({str(e).splitlines()[0]})") from None
+    cache.store("lang", k, data, keep=2000)  # one small entry per pack file
+    return data
+
+
+@lru_cache(maxsize=1)
+def _loader_version() -> str:
+    """What a parse depends on besides the file: this module (the loader's rules) and PyYAML."""
+    import hashlib
+
+    return f"{yaml.__version__} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 
 
 def _bool_in_list(x, path: str = "") -> str | None:

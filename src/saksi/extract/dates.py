@@ -177,7 +177,7 @@ def _compiled(code: str) -> _D:
     clock = "|".join(re.escape(x) for x in sorted(L("clock_marks"), key=len, reverse=True))
 
     def c(p, flags=re.I):
-        return re.compile(p, flags)
+        return (p, flags)  # compiled on first use (_Patterns)
 
     pats = {
         # one pass finds every place a date may start
@@ -255,8 +255,23 @@ def _compiled(code: str) -> _D:
         relative=relative, units=units, ago_before={_norm(x) for x in L("ago_before")}, join_needs_open={_norm(x) for x in L("period_join_needs_open")},
         line_prefixes=L("line_prefixes"), timezones=L("timezones"), fillers=L("line_fillers"),
         seasons=seasons, season_needs_cue=bool(d.get("season_needs_cue")), plural_units={_norm(x) for x in L("plural_units")}, clock=clock,
-        pats=pats, num_words=num_words,
+        pats=_Patterns(pats), num_words=num_words,
     )
+
+
+class _Patterns(dict):
+    """A language's patterns by name, each compiled the first time it is asked for: a page's date
+    line is tried in every pack, and most packs need only their scanning pattern to say no."""
+
+    def __init__(self, sources: dict):
+        super().__init__()
+        self._sources = sources  # name -> (pattern, flags), or None when the language has no such form
+
+    def __missing__(self, name: str):
+        src = self._sources[name]
+        pat = None if src is None else re.compile(*src)
+        self[name] = pat
+        return pat
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -804,9 +819,14 @@ _STOP = re.compile(r"[.;:!?\n]")
 
 
 @lru_cache(maxsize=None)
-def _line_res(code: str) -> tuple[re.Pattern, re.Pattern]:
+def _line_prefix(code: str) -> re.Pattern:
     D = _compiled(code)
-    prefix = re.compile(r"\A(?:" + _opt(D.line_prefixes) + r")[ \t]*[:\-–—]?[ \t]*", re.I)
+    return re.compile(r"\A(?:" + _opt(D.line_prefixes) + r")[ \t]*[:\-–—]?[ \t]*", re.I)
+
+
+@lru_cache(maxsize=None)
+def _line_rest(code: str) -> re.Pattern:
+    D = _compiled(code)
     tz = _opt(D.timezones)
     pieces = [
         r"T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?(?:[ \t]*(?:[ap]\.?m\.?))?(?![\w])",
@@ -818,19 +838,21 @@ def _line_res(code: str) -> tuple[re.Pattern, re.Pattern]:
         alternation(list(D.weekdays)) + r"\.?",
         _opt(D.fillers),
     ]
-    rest = re.compile("|".join("(?:" + p + ")" for p in pieces), re.I)
-    return prefix, rest
+    return re.compile("|".join("(?:" + p + ")" for p in pieces), re.I)
+
+
+def _line_res(code: str) -> tuple[re.Pattern, re.Pattern]:
+    return _line_prefix(code), _line_rest(code)
 
 
 def _date_line(s: str, code: str) -> str | None:
     D = _compiled(code)
-    prefix, rest = _line_res(code)
-    body = prefix.sub("", s, count=1)
+    body = _line_prefix(code).sub("", s, count=1)
     cands = [c for c in _select(_scan(body, D, None)) if c.value and c.precision == "day"]
     if len(cands) != 1:
         return None
     c = cands[0]
-    residue = rest.sub(" ", body[:c.start] + " " + body[c.end:])
+    residue = _line_rest(code).sub(" ", body[:c.start] + " " + body[c.end:])
     if re.fullmatch(r"[\W_]*", residue):
         return c.value
     return None
