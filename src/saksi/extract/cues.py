@@ -32,7 +32,7 @@ def key(phrase: str) -> str:
 class Phrases:
     """A set of phrases (each with a value) compiled into one regular expression."""
 
-    __slots__ = ("map", "re", "_any", "firsts", "_always")
+    __slots__ = ("map", "_re", "_any", "firsts", "_always")
 
     def __init__(self, items: Any = None, value: Any = True):
         mapping: dict[str, Any] = {}
@@ -46,7 +46,7 @@ class Phrases:
                     mapping[key(str(k))] = value
         self.map = mapping
         self._any = bool(mapping)
-        self.re = re.compile(alternation(mapping), re.I) if mapping else None
+        self._re = False  # compiled on first use: most phrase sets of a pack never meet a text that can hold one
         # the first word of every phrase: a text holding none of them holds no phrase
         self.firsts: set[str] = set()
         self._always = False
@@ -56,6 +56,12 @@ class Phrases:
                 self._always = True
             else:
                 self.firsts.add(m.group())
+
+    @property
+    def re(self):
+        if self._re is False:
+            self._re = re.compile(alternation(self.map), re.I) if self.map else None
+        return self._re
 
     def __bool__(self) -> bool:
         return self._any
