@@ -27,7 +27,8 @@ def _package_digest() -> str:
     files = []
     for f in PACKAGE.rglob("*"):
         rel = f.relative_to(PACKAGE)
-        if not f.is_file() or rel.parts[0] in _NOT_ANALYSIS or "__pycache__" in rel.parts or f.suffix == ".pyc":
+        if not f.is_file() or rel.parts[0] in _NOT_ANALYSIS or rel.parts[:2] == ("models", "static_e5") \
+                or "__pycache__" in rel.parts or f.suffix == ".pyc":  # static_e5: the corpus stage's, not analysis
             continue
         files.append((rel.as_posix(), f))
     for rel, f in sorted(files):
