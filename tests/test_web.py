@@ -39,7 +39,11 @@ def get(client, url, status=200):
 
 def assert_inert(html: str):
     assert "<script>alert" not in html and "<img" not in html
-    assert active_content(html) in ([], ["<script src=/static/web.js>"])
+    found = active_content(html)
+    if all(re.fullmatch(r'/(?!/)[^"]*', a) for a in re.findall(r'<form[^>]*\baction="([^"]*)"', html)):
+        found = [f for f in found if f != "<form>"]  # forms that only GET a page of this site
+    assert len(re.findall(r"<form\b", html)) == len(re.findall(r'<form[^>]*\baction="', html))
+    assert found in ([], ["<script src=/static/web.js>"])
 
 
 def test_landing_page_overview_and_flagged_groups(client):
@@ -64,7 +68,7 @@ def test_search_is_prefix_and_diacritic_insensitive(client):
 
 def test_claim_filters(client):
     html = get(client, "/?stance=denied").text
-    rows = re.findall(r'<td><a href="/article/([^"]+)">', html)
+    rows = re.findall(r'<a href="/article/([^"]+)" title="file: ', html)
     assert rows == ["003_denial"]
     html = get(client, "/?action=munitions_supplied").text
     assert quote(XSS_NAME, safe="") in html and "001_tribun" not in html

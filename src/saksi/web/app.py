@@ -1,8 +1,11 @@
 """`saksi serve`: a read-only web UI over OUT/saksi.db (FastAPI + Jinja templates, assets bundled).
 
-Pages: search (FTS5) over claims, entities, stories, articles and events with filters for claims;
-one claim (its evidence highlighted in the original text, its attributes and its group); one
-article; one entity; one story; the ledger; the timeline. JSON under /api/.
+Pages: search (FTS5, and number search for claims) over claims, entities, stories, articles and
+events, each kind a table as datasette shows one (`table`, `views`): sortable by every column,
+facets with counts, date and value ranges, CSV and JSON downloads of exactly its rows under
+/download/KIND.csv|json with the same query string; one claim (its evidence highlighted in the
+original text, its attributes and its group); one claim group (its values over time by source,
+`charts`); one article; one entity; one story; the ledger; the timeline. JSON under /api/.
 
 Every value shown comes from untrusted articles: templates autoescape, highlighted text is built by
 `dossier.highlight` (escapes every segment), and every response carries a strict
@@ -21,18 +24,22 @@ from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from saksi.report import dossier
-from saksi.web.search import KINDS, Reader, articles_by_name
+from saksi.web import charts
+from saksi.web.search import Reader
+from saksi.web.table import BadRequest, page_of, parse_query, select, to_csv, to_json
+from saksi.web.views import SEARCHED, VIEWS, base_rows, number_values
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]", "testserver"]
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PAGE = 50
+PREVIEW = 10  # rows of each kind on the search page that lists every kind
 MAX_PAGE = 100_000
 ERRORS_SHOWN = 50  # skipped inputs listed on the landing page; the rest on /skipped
 SECURITY_HEADERS = [
@@ -157,9 +164,7 @@ def _static_dir() -> Path:
 def link(kind: str, name) -> str:
     """The URL of a page about one thing (names are percent-encoded as one path segment)."""
     base = {"entity": "/entity/", "article": "/article/", "claim": "/claim/", "story": "/story/",
-            "group": "/ledger#"}[kind]
-    if kind == "group":
-        return base + dossier.slug(name, "g-")
+            "group": "/group/"}[kind]
     return base + dossier.urlq(name)
 
 
@@ -187,29 +192,67 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     def not_found(what: str, name: str) -> HTMLResponse:
         return render("error", status=404, title=f"No such {what}", message=f"No {what} named “{name}” in this store.")
 
-    # ------------------------------------------------------------------ search and landing
+    # ------------------------------------------------------------------ tables: search, downloads
+    def table(conn, kind: str, items, *, fixed=(), size=None) -> dict:
+        """One view's rows for a request: the page shown, its facets and how many rows in all."""
+        view = VIEWS[kind]
+        query = parse_query(items, view, number_values)
+        query.fixed, query.page = tuple(fixed), page_number(dict(items).get("page"))
+        if size:
+            query.size = size
+        base, how = base_rows(reader, conn, kind, query.q, query.group)
+        rows, facets = select(base, view, query)
+        shown, query.page, pages = page_of(rows, query)
+        _decorate(reader, conn, kind, shown, query.q)
+        return {"view": view, "query": query, "rows": shown, "all_rows": rows, "total": len(rows), "pages": pages,
+                "facets": facets, "how": how}
+
+    def search_kind(items) -> str:
+        d = dict(items)
+        kind = d.get("kind", "all")
+        kind = kind if kind in SEARCHED else "all"
+        if kind == "all" and any(d.get(k) for k in (*CLAIM_FILTERS, *VIEWS["claims"].facets)):
+            kind = "claims"  # claim filters without a kind: the claims table
+        return kind
+
+    def results(conn, items) -> tuple[str, dict]:
+        kind = search_kind(items)
+        if kind != "all":
+            return kind, {kind: table(conn, kind, items, fixed=[("kind", kind)])}
+        q = [(k, v) for k, v in items if k == "q"]
+        return kind, {k: table(conn, k, q, fixed=[("kind", k)], size=PREVIEW) for k in SEARCHED}
+
     @app.get("/", response_class=HTMLResponse)
-    def search_page(q: str = "", kind: str = "all", action: str = "", actor: str = "", stance: str = "",
-                    article: str = "", page: str = "1"):
-        kind = kind if kind in (*KINDS, "all") else "all"
-        page = page_number(page)
+    def search_page(request: Request):
+        items = list(request.query_params.multi_items())
         with reader.connect() as conn:
             corpus = reader.corpus(conn)
-            results = _search(reader, conn, q, kind, action, actor, stance, article, page)
-            ov = reader.overview(conn) if not q and kind == "all" and not any((action, actor, stance, article)) else None
+            kind, res = results(conn, items)
+            q = dict(items).get("q", "")
+            ov = reader.overview(conn) if not q and kind == "all" else None
             flagged = [g for g in corpus["groups"] if g["verdict"] in ("contradiction", "denial")][:12] if ov else []
-            return render("search", q=q, kind=kind, kinds=KINDS, filters={"action": action, "actor": actor,
-                          "stance": stance, "article": article}, facets=corpus["facets"], results=results,
-                          page=page, ov=ov, flagged=flagged, group_of=corpus["group_of"], errors_shown=ERRORS_SHOWN)
+            return render("search", q=q, kind=kind, kinds=SEARCHED, results=res, ov=ov, flagged=flagged,
+                          group_of=corpus["group_of"], errors_shown=ERRORS_SHOWN)
 
     @app.get("/api/search")
-    def api_search(q: str = "", kind: str = "all", action: str = "", actor: str = "", stance: str = "",
-                   article: str = "", page: str = "1"):
-        kind = kind if kind in (*KINDS, "all") else "all"
-        page = page_number(page)
+    def api_search(request: Request):
         with reader.connect() as conn:
-            results = _search(reader, conn, q, kind, action, actor, stance, article, page)
-        return {k: {"total": v["total"], "items": [_jsonable(x) for x in v["items"]]} for k, v in results.items()}
+            _, res = results(conn, list(request.query_params.multi_items()))
+        return {k: {"total": t["total"], "items": [_jsonable(_public(x)) for x in t["rows"]]} for k, t in res.items()}
+
+    @app.get("/download/{name}")
+    def download(name: str, request: Request):
+        kind, _, fmt = name.rpartition(".")
+        if kind not in VIEWS or fmt not in ("csv", "json"):
+            raise HTTPException(404, "no such download (KIND.csv or KIND.json)")
+        with reader.connect() as conn:
+            t = table(conn, kind, list(request.query_params.multi_items()))
+            rows = t["all_rows"]
+            _decorate(reader, conn, kind, rows, "")
+        if fmt == "json":
+            return JSONResponse(_jsonable(to_json(t["view"], rows, t["query"])))
+        return Response(to_csv(t["view"], rows), media_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="saksi-{kind}.csv"'})
 
     # ------------------------------------------------------------------ one claim
     def claim_context(conn, cid: str):
@@ -219,8 +262,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
         a = reader.article(conn, c["article"])
         corpus = reader.corpus(conn)
         g = corpus["group_of"].get(cid)
-        arts = articles_by_name(conn, [m.get("article") for m in (g["claims"] if g else [])])
-        return c, a, g, arts, corpus
+        return c, a, g, corpus["articles"], corpus
 
     @app.get("/claim/{cid:path}", response_class=HTMLResponse)
     def claim_page(cid: str):
@@ -234,8 +276,25 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             window = _context(a["text"], c["start"], c["end"])
             near = dossier.highlight(window[0], [dossier.Span(c["start"] - window[1], c["end"] - window[1],
                                                               "hl hl-claim focus", ref=cid)])
-            return render("claim", c=c, a=a, g=g, arts=arts, evidence=evidence, near=near,
+            chart = group_chart(conn, g) if g else None
+            return render("claim", c=c, a=a, g=g, arts=arts, evidence=evidence, near=near, chart=chart,
                           anchor=dossier.slug(cid, "ev-"), story=corpus["story_of"].get(a["article"]))
+
+    def group_chart(conn, g: dict):
+        rows, _ = base_rows(reader, conn, "claims", "", g["id"])
+        return charts.values_chart(charts.points(rows, href=lambda r: link("claim", r["id"])),
+                                   label=f"Values of claim group {g['id']} over time, by source")
+
+    # ------------------------------------------------------------------ one claim group
+    @app.get("/group/{gid:path}", response_class=HTMLResponse)
+    def group_page(gid: str, request: Request):
+        with reader.connect() as conn:
+            g = reader.corpus(conn)["group_by_id"].get(gid)
+            if g is None:
+                return not_found("claim group", gid)
+            items = [(k, v) for k, v in request.query_params.multi_items() if k != "group"] + [("group", gid)]
+            t = table(conn, "claims", items)
+            return render("group", g=g, t=t, chart=group_chart(conn, g), group_of=reader.corpus(conn)["group_of"])
 
     @app.get("/api/claim/{cid:path}")
     def api_claim(cid: str):
@@ -258,7 +317,8 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             spans = dossier.article_spans(a, a["claims"], a["events"], a["lines"])
             copies = [cp for cp in corpus["copies"] if a["article"] in (cp.get("article"), cp.get("copy_of"))
                       or cp.get("article") in a["duplicates"]]
-            return render("article", a=a, text=dossier.highlight(a["text"], spans), group_of=corpus["group_of"],
+            label = (corpus["articles"].get(a["article"]) or {}).get("label")
+            return render("article", a=a, text=dossier.highlight(a["text"], spans), group_of=corpus["group_of"], label=label,
                           story=corpus["story_of"].get(a["article"]), copies=copies)
 
     @app.get("/api/article/{name:path}")
@@ -276,7 +336,8 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             e = reader.entity(conn, name)
             if e is None:
                 return not_found("entity", name)
-            return render("entity", e=e, group_of=reader.corpus(conn)["group_of"])
+            corpus = reader.corpus(conn)
+            return render("entity", e=e, group_of=corpus["group_of"], arts=corpus["articles"])
 
     @app.get("/api/entity/{name:path}")
     def api_entity(name: str):
@@ -294,7 +355,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             s = corpus["story_by_id"].get(sid)
             if s is None:
                 return not_found("story", sid)
-            arts = articles_by_name(conn, s["members"])
+            arts = corpus["articles"]
             groups = [g for g in corpus["groups"] if set(g["articles"]) & set(s["members"])]
             return render("story", s=s, arts=arts, groups=groups)
 
@@ -306,7 +367,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             pages = max(1, math.ceil(len(groups) / PAGE))
             page = min(page_number(page), pages)
             return render("ledger", groups=groups[(page - 1) * PAGE: page * PAGE], total=len(groups), page=page,
-                          pages=pages, verdict=verdict, has_corpus=bool(corpus["tables"]))
+                          pages=pages, verdict=verdict, has_corpus=bool(corpus["tables"]), arts=corpus["articles"])
 
     @app.get("/api/ledger")
     def api_ledger(verdict: str = ""):
@@ -315,13 +376,16 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             return [_group_json(g) for g in corpus["groups"] if not verdict or (g["verdict"] or "none") == verdict]
 
     @app.get("/timeline", response_class=HTMLResponse)
-    def timeline_page():
+    def timeline_page(request: Request):
         with reader.connect() as conn:
-            rows = reader.corpus(conn)["timeline"]
+            corpus = reader.corpus(conn)
+            t = table(conn, "timeline", list(request.query_params.multi_items()))
+            rows = t["all_rows"]
             svg = dossier.timeline_svg(rows, href=lambda r: (link("article", r["articles"][0]) + "#"
                                                               + dossier.slug(r["evidence"][0]["id"], "ev-"))
                                        if r["evidence"] else None)
-            return render("timeline", rows=rows, svg=svg)
+            return render("timeline", t=t, svg=svg, legend=charts.timeline_legend(rows), arts=corpus["articles"],
+                          all_count=len(corpus["timeline"]))
 
     @app.get("/api/timeline")
     def api_timeline():
@@ -348,9 +412,15 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     @app.exception_handler(404)
     async def nf(request: Request, exc):
-        if request.url.path.startswith("/api/"):
+        if request.url.path.startswith(("/api/", "/download/")):
             return JSONResponse({"error": getattr(exc, "detail", "not found")}, status_code=404)
         return render("error", status=404, title="Not found", message="There is no page here.")
+
+    @app.exception_handler(BadRequest)
+    async def bad_value(request: Request, exc: BadRequest):
+        if not request.url.path.startswith(("/api/", "/download/")):
+            return render("error", status=400, title="Bad request", message=str(exc))
+        return JSONResponse({"error": str(exc)}, status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc):
@@ -374,22 +444,23 @@ def app_from_env() -> FastAPI:
                       allowed_hosts=["*"] if os.environ.get("SAKSI_SERVE_ANY_HOST") else None)
 
 
-def _search(reader: Reader, conn, q, kind, action, actor, stance, article, page) -> dict:
-    off = (page - 1) * PAGE
-    res = {}
-    filtered = any((action, actor, stance, article))
-    kinds = ("claims",) if filtered and kind == "all" else (KINDS if kind == "all" else (kind,))
-    small = 10 if kind == "all" and not filtered else PAGE
-    for k in kinds:
-        if k == "claims":
-            items, total = reader.search_claims(conn, q or None, action=action or None, actor=actor or None,
-                                                stance=stance or None, article=article or None,
-                                                limit=small, offset=off if small == PAGE else 0)
-        else:
-            fn = getattr(reader, f"search_{k}")
-            items, total = fn(conn, q or None, limit=small, offset=off if small == PAGE else 0)
-        res[k] = {"items": items, "total": total, "pages": max(1, math.ceil(total / PAGE)), "shown": small}
-    return res
+CLAIM_FILTERS = ("actor", "article", "from", "to", "min", "max", "group")  # besides the claims' facets
+_PRIVATE = ("article_haystack", "haystack", "lead")  # kept for filtering, never shown
+
+
+def _decorate(reader: Reader, conn, kind: str, rows: list[dict], q: str) -> None:
+    """What only the rows shown need: marked matches in claims' quotes, entities' aliases."""
+    if kind == "claims":
+        marked = reader.snippets(conn, q, [r["id"] for r in rows])
+        for i, r in enumerate(rows):
+            if r["id"] in marked:
+                rows[i] = {**r, "snippet": marked[r["id"]]}
+    elif kind == "entities":
+        reader.aliases(conn, rows)
+
+
+def _public(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in _PRIVATE}
 
 
 def _context(text: str, start: int, end: int, pad: int = 300) -> tuple[str, int]:

@@ -98,6 +98,55 @@ def _article(row) -> dict:
     return d
 
 
+def article_label(a: dict) -> str:
+    """What a reader calls an article: its title, else the first words of its body in quotes."""
+    title = " ".join((a.get("title") or "").split())
+    if title:
+        return title
+    words = (a.get("lead") or "").split()
+    if words:
+        return "“" + " ".join(words[:8]) + ("…”" if len(words) > 8 else "”")
+    return a.get("article") or a.get("name") or ""
+
+
+def _article_info(conn) -> dict[str, dict]:
+    """Per article name (a duplicate input's name too): what a table shows of it, and the text the
+    article filter matches (name, title, outlet)."""
+    info = {}
+    for r in conn.execute("SELECT name, title, outlet, published, language, author, substr(body, 1, 200) AS lead "
+                          "FROM articles"):
+        d = dict(r)
+        d["article"] = d["name"]
+        d["label"] = article_label(d)
+        d["haystack"] = " ".join(str(d.get(k) or "") for k in ("name", "title", "outlet")).casefold()
+        info[d["name"]] = d
+    for r in conn.execute("SELECT d.name, a.name AS article FROM documents d JOIN articles a ON a.key = d.key "
+                          "WHERE d.name != a.name"):
+        if r["article"] in info and r["name"] not in info:
+            info[r["name"]] = info[r["article"]]
+    return info
+
+
+def _with_article(row: dict, info: dict) -> dict:
+    """`row` (a claim or event) with its article's label, outlet, date and language beside it."""
+    a = info.get(row.get("article"), {})
+    row.update(article_label=a.get("label") or row.get("article"), outlet=a.get("outlet"),
+               published=a.get("published"), language=a.get("language"), article_haystack=a.get("haystack", ""))
+    return row
+
+
+def claim_date(c: dict) -> str | None:
+    """The claim's own date: the start of its period, else its end."""
+    return c.get("period_start") or c.get("period_end")
+
+
+def _claim_row(c: dict, info: dict, root: str | None, verdicts: list[str]) -> dict:
+    cited = c.get("attributed_to") or []
+    outlet = (info.get(c.get("article")) or {}).get("outlet")
+    source = root or (cited[-1] if cited else outlet)  # no source cited: the outlet speaks for itself
+    return _with_article({**c, "root": root, "verdicts": verdicts, "date": claim_date(c), "source": source}, info)
+
+
 class _StoreView:
     """Just enough of Store's reading API for dossier.collect-style helpers over a read-only connection."""
 
@@ -163,8 +212,13 @@ class Reader:
         groups = dossier.claim_groups(tables, claims)
         docs = [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY name")]
         stories = dossier.stories(tables)
+        info = _article_info(conn)
+        root_of = {c["id"]: c.get("root") for g in groups for c in g["claims"] if c.get("id")}
+        verdicts_of = {cid: ks for g in groups for cid, ks in g["claim_verdicts"].items()}
         data = {
             "tables": tables, "groups": groups, "group_by_id": {g["id"]: g for g in groups},
+            "articles": info,
+            "claim_rows": [_claim_row(c, info, root_of.get(c["id"]), verdicts_of.get(c["id"], [])) for c in claims],
             "group_of": {c["id"]: g for g in groups for c in g["claims"] if c.get("id")},
             "stories": stories, "story_by_id": {s["id"]: s for s in stories},
             "story_of": {a: s for s in stories for a in s["members"]},
@@ -207,45 +261,38 @@ class Reader:
                 "SELECT path, reason, max(run_at) AS run_at FROM ingest_errors GROUP BY path, reason ORDER BY path")],
         }
 
-    # ---------------------------------------------------------------- search
-    def search_claims(self, conn, q=None, *, action=None, actor=None, stance=None, article=None,
-                      limit=50, offset=0) -> tuple[list[dict], int]:
-        where, args = [], []
-        for col, val in (("c.action", action), ("c.actor", actor), ("c.stance", stance), ("a.name", article)):
-            if val:
-                where.append(f"{col} = ?")
-                args.append(val)
+    # ---------------------------------------------------------------- search: every hit, in rank order
+    def claim_hits(self, conn, q: str | None) -> list[str] | None:
+        """The ids of the claims whose text has every word of `q` (best match first); None: no words."""
         fq = fts_query(q)
-        if fq and self.has_fts:
-            base = ("FROM search_claims f JOIN claims c ON c.rowid = f.rowid JOIN articles a ON a.key = c.key "
-                    "WHERE search_claims MATCH ?" + "".join(f" AND {w}" for w in where))
-            bargs = [fq, *args]
-            total = conn.execute(f"SELECT count(*) {base}", bargs).fetchone()[0]
-            rows = conn.execute(f"SELECT c.*, a.name AS article, a.title AS title, "
-                                f"snippet(search_claims, 0, '{_S}', '{_E}', '…', 24) AS snip {base} "
-                                "ORDER BY rank LIMIT ? OFFSET ?", [*bargs, limit, offset]).fetchall()
-        else:
-            if q and not fq:
-                return [], 0
-            if fq:  # no FTS tables (an old database): plain LIKE on each word
-                for w in re.findall(r"\w+", q)[:16]:
-                    where.append("(c.quote LIKE ? OR c.object LIKE ? OR c.actor LIKE ? OR c.recipient LIKE ? "
-                                 "OR c.attributed_to LIKE ?)")
-                    args += [f"%{w}%"] * 5
-            base = "FROM claims c JOIN articles a ON a.key = c.key" + (" WHERE " + " AND ".join(where) if where else "")
-            total = conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-            rows = conn.execute(f"SELECT c.*, a.name AS article, a.title AS title, NULL AS snip {base} "
-                                "ORDER BY a.name, c.start LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-        out = []
-        for r in rows:
-            d = _claim(r)
-            d["snippet"] = snippet_markup(d.pop("snip")) if d.get("snip") else Markup(escape(d["quote"]))
-            out.append(d)
-        return out, total
+        if not fq:
+            return [] if (q or "").strip() else None
+        if self.has_fts:
+            return [r[0] for r in conn.execute(
+                "SELECT c.id FROM search_claims f JOIN claims c ON c.rowid = f.rowid WHERE search_claims MATCH ? "
+                "ORDER BY rank", (fq,))]
+        where, args = [], []
+        for w in re.findall(r"\w+", q)[:16]:  # no FTS tables (an old database): plain LIKE on each word
+            where.append("(c.quote LIKE ? OR c.object LIKE ? OR c.actor LIKE ? OR c.recipient LIKE ? "
+                         "OR c.attributed_to LIKE ?)")
+            args += [f"%{w}%"] * 5
+        return [r[0] for r in conn.execute(
+            "SELECT c.id FROM claims c JOIN articles a ON a.key = c.key WHERE " + " AND ".join(where)
+            + " ORDER BY a.name, c.start", args)]
 
-    def search_entities(self, conn, q=None, *, limit=50, offset=0) -> tuple[list[dict], int]:
+    def snippets(self, conn, q: str | None, ids: list[str]) -> dict[str, Markup]:
+        """The matching words of `q` marked in each claim's quote (only the claims shown need them)."""
+        fq = fts_query(q)
+        if not (fq and self.has_fts and ids):
+            return {}
+        rows = conn.execute(f"SELECT c.id, snippet(search_claims, 0, '{_S}', '{_E}', '…', 24) FROM search_claims f "
+                            "JOIN claims c ON c.rowid = f.rowid WHERE search_claims MATCH ? AND c.id IN "
+                            f"({','.join('?' * len(ids))})", [fq, *ids])
+        return {r[0]: snippet_markup(r[1]) for r in rows}
+
+    def search_entities(self, conn, q=None) -> list[dict]:
         """Canonical names with a mention (surface form or canonical) matching; counts are over all
-        their mentions."""
+        their mentions. Aliases: `aliases`, asked for the rows shown."""
         fq = fts_query(q)
         if fq and self.has_fts:
             hit = ("SELECT DISTINCT m.canonical FROM search_mentions f JOIN mentions m ON m.rowid = f.rowid "
@@ -253,54 +300,57 @@ class Reader:
             args = [fq]
         elif q:
             if not fq:
-                return [], 0
+                return []
             words = re.findall(r"\w+", q)[:16]
             hit = "SELECT DISTINCT m.canonical FROM mentions m WHERE " + " AND ".join(
                 "(m.text LIKE ? OR m.canonical LIKE ?)" for _ in words)
             args = [x for w in words for x in (f"%{w}%", f"%{w}%")]
         else:
             hit, args = "SELECT DISTINCT canonical FROM mentions", []
-        total = conn.execute(f"SELECT count(*) FROM ({hit})", args).fetchone()[0]
-        rows = conn.execute(f"WITH hit(canonical) AS ({hit}) SELECT m.canonical, max(m.type) AS type, "
-                            "count(*) AS mentions, count(DISTINCT m.key) AS articles FROM mentions m "
-                            "JOIN hit ON hit.canonical = m.canonical GROUP BY m.canonical "
-                            "ORDER BY mentions DESC, m.canonical LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-        out = []
-        for r in rows:
-            d = dict(r)
-            d["aliases"] = [x[0] for x in conn.execute(
-                "SELECT text FROM mentions WHERE canonical = ? GROUP BY text ORDER BY count(*) DESC LIMIT 8",
-                (d["canonical"],))]
-            out.append(d)
-        return out, total
+        return [dict(r) for r in conn.execute(
+            f"WITH hit(canonical) AS ({hit}) SELECT m.canonical, max(m.type) AS type, "
+            "count(*) AS mentions, count(DISTINCT m.key) AS articles FROM mentions m "
+            "JOIN hit ON hit.canonical = m.canonical GROUP BY m.canonical "
+            "ORDER BY mentions DESC, m.canonical", args)]
 
-    def search_articles(self, conn, q=None, *, limit=50, offset=0) -> tuple[list[dict], int]:
+    def aliases(self, conn, rows: list[dict], per: int = 8) -> None:
+        """Set each entity row's `aliases`: its most frequent surface forms (one query per 500 rows)."""
+        names = [r["canonical"] for r in rows]
+        forms: dict[str, list[str]] = defaultdict(list)
+        for i in range(0, len(names), 500):
+            chunk = names[i:i + 500]
+            for r in conn.execute("SELECT canonical, text FROM mentions WHERE canonical IN "
+                                  f"({','.join('?' * len(chunk))}) GROUP BY canonical, text "
+                                  "ORDER BY canonical, count(*) DESC, text", chunk):
+                forms[r[0]].append(r[1])
+        for r in rows:
+            r["aliases"] = forms.get(r["canonical"], [])[:per]
+
+    def search_articles(self, conn, q=None) -> list[dict]:
         fq = fts_query(q)
         cols = "a.name AS article, a.title, a.outlet, a.published, a.language, a.author"
         if fq and self.has_fts:
-            base = "FROM search_articles f JOIN articles a ON a.rowid = f.rowid WHERE search_articles MATCH ?"
-            total = conn.execute(f"SELECT count(*) {base}", [fq]).fetchone()[0]
-            rows = conn.execute(f"SELECT {cols}, snippet(search_articles, 4, '{_S}', '{_E}', '…', 24) AS snip {base} "
-                                "ORDER BY rank LIMIT ? OFFSET ?", [fq, limit, offset]).fetchall()
+            rows = conn.execute(f"SELECT {cols}, snippet(search_articles, 4, '{_S}', '{_E}', '…', 24) AS snip "
+                                "FROM search_articles f JOIN articles a ON a.rowid = f.rowid "
+                                "WHERE search_articles MATCH ? ORDER BY rank", [fq]).fetchall()
         else:
             if q and not fq:
-                return [], 0
+                return []
             where, args = [], []
             for w in re.findall(r"\w+", q or "")[:16]:
                 where.append("(a.name LIKE ? OR a.title LIKE ? OR a.body LIKE ? OR a.outlet LIKE ?)")
                 args += [f"%{w}%"] * 4
             base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            total = conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-            rows = conn.execute(f"SELECT {cols}, NULL AS snip {base} ORDER BY a.published DESC, a.name "
-                                "LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+            rows = conn.execute(f"SELECT {cols}, NULL AS snip {base} ORDER BY a.published DESC, a.name", args).fetchall()
+        info = self.corpus(conn)["articles"]
         out = []
         for r in rows:
-            d = dict(r)
+            d = {**info.get(r["article"], {}), **dict(r)}
             d["snippet"] = snippet_markup(d.pop("snip"))
             out.append(d)
-        return out, total
+        return out
 
-    def search_events(self, conn, q=None, *, limit=50, offset=0) -> tuple[list[dict], int]:
+    def search_events(self, conn, q=None) -> list[dict]:
         fq = fts_query(q)
         if fq and self.has_fts:
             base = ("FROM search_events f JOIN events e ON e.rowid = f.rowid JOIN articles a ON a.key = e.key "
@@ -309,25 +359,24 @@ class Reader:
             order = "rank"
         else:
             if q and not fq:
-                return [], 0
+                return []
             where, args = [], []
             for w in re.findall(r"\w+", q or "")[:16]:
                 where.append("(e.summary LIKE ? OR e.quote LIKE ? OR e.participants LIKE ? OR e.place LIKE ?)")
                 args += [f"%{w}%"] * 4
             base = "FROM events e JOIN articles a ON a.key = e.key" + (" WHERE " + " AND ".join(where) if where else "")
             order = "e.date, a.name"
-        total = conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-        rows = conn.execute(f"SELECT e.*, a.name AS article {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                            [*args, limit, offset]).fetchall()
-        return [_event(r) for r in rows], total
+        info = self.corpus(conn)["articles"]
+        rows = conn.execute(f"SELECT e.*, a.name AS article {base} ORDER BY {order}", args).fetchall()
+        return [_with_article(_event(r), info) for r in rows]
 
-    def search_stories(self, conn, q=None, *, limit=50, offset=0) -> tuple[list[dict], int]:
+    def search_stories(self, conn, q=None) -> list[dict]:
         stories = self.corpus(conn)["stories"]
         words = [w.casefold() for w in re.findall(r"\w+", q or "")]
         if words:
             stories = [s for s in stories if all(w in (str(s["label"]) + " " + " ".join(map(str, s["members"]))).casefold()
                                                  for w in words)]
-        return stories[offset:offset + limit], len(stories)
+        return stories
 
     # ---------------------------------------------------------------- one thing
     def claim(self, conn, cid: str) -> dict | None:
@@ -366,7 +415,8 @@ class Reader:
         if not rows:
             return None
         e = rows[0]
-        e["claims"] = [_claim(r) for r in conn.execute(
+        info = self.corpus(conn)["articles"]
+        e["claims"] = [_with_article(_claim(r), info) for r in conn.execute(
             "SELECT c.*, a.name AS article FROM claims c JOIN articles a ON a.key = c.key "
             "WHERE c.actor = ? OR c.recipient = ? OR EXISTS (SELECT 1 FROM json_each(c.attributed_to) j WHERE j.value = ?) "
             "ORDER BY a.name, c.start LIMIT 500", (name, name, name))]
@@ -374,20 +424,5 @@ class Reader:
             "SELECT e.*, a.name AS article FROM events e JOIN articles a ON a.key = e.key "
             "WHERE e.place = ? OR EXISTS (SELECT 1 FROM json_each(e.participants) j WHERE j.value = ?) "
             "ORDER BY e.date, a.name LIMIT 500", (name, name))]
-        titles = {r["name"]: r["title"] for r in conn.execute(
-            "SELECT DISTINCT a.name, a.title FROM mentions m JOIN articles a ON a.key = m.key WHERE m.canonical = ?",
-            (name,))}
-        e["article_rows"] = [{"article": n, "title": titles.get(n)} for n in e["articles_shown"]]
+        e["article_rows"] = [info.get(n) or {"article": n, "label": n} for n in e["articles_shown"]]
         return e
-
-
-def articles_by_name(conn, names) -> dict[str, dict]:
-    out: dict[str, dict] = defaultdict(dict)
-    names = list(dict.fromkeys(n for n in names if n))
-    for i in range(0, len(names), 500):
-        chunk = names[i:i + 500]
-        for r in conn.execute(f"SELECT name, title, outlet, published FROM articles WHERE name IN "
-                              f"({','.join('?' * len(chunk))})", chunk):
-            out[r["name"]] = dict(r)
-    return out
-
