@@ -110,3 +110,63 @@ def test_a_denial_is_not_a_source_for_the_figure():
     assert g["claims"] == ["1", "2"]
     assert g["roots"] == ["MSMT"] and g["independent_sources"] == 1
     assert {r["claim"]: r["root"] for r in corpus.group_claims}["2"] == "North Korea"
+
+
+# ---- who is a source of its own (issue 12): roots, not names, are counted
+def test_a_state_its_ministry_its_officials_and_its_state_media_are_one_source():
+    claims = [claim("1", "a", 10000, ["KCNA"]),
+              claim("2", "b", 10000, stance="confirmed"),
+              claim("3", "c", 10000, ["North Korea Ministry of Foreign Affairs"]),
+              claim("4", "d", 10000, ["Rodong Sinmun", "Yonhap"])]
+    corpus = build_corpus([art(x, outlet=f"Outlet {x}") for x in "abcd"], claims, [], embedder=False)
+    g = group(corpus, "1")
+    assert g["roots"] == ["North Korea"] and g["independent_sources"] == 1
+    both = [claim("5", "a", 500, ["Valery Gerasimov"], actor="Russia", action="troops_deployed"),
+            claim("6", "b", 500, ["Russia"], actor="Russia", action="troops_deployed")]
+    g = group(build_corpus([art("a", outlet="A"), art("b", outlet="B")], both, [], embedder=False), "5")
+    assert g["roots"] == ["Russia"]  # the chief of the general staff speaks for his state
+
+
+def test_a_lawmaker_speaks_for_themself_not_for_the_state():
+    claims = [claim("1", "a", 600, ["Lee Seong-kweun"]), claim("2", "b", 600, ["South Korea"])]
+    corpus = build_corpus([art("a", outlet="A"), art("b", outlet="B")], claims, [], embedder=False)
+    assert group(corpus, "1")["independent_sources"] == 2
+
+
+def test_the_publishing_outlet_is_never_its_own_source():
+    yonhap = art("a", outlet="Yonhap")
+    yonhap["cited_sources"] = ["South Korea Ministry of National Defense"]
+    claims = [claim("1", "a", 12000, ["South Korea Ministry of National Defense", "Yonhap"]),
+              claim("2", "a", 12000, qualifier="approx"),  # the same figure restated in Yonhap's words
+              claim("3", "a", 11000, ["Yonhap"])]  # "Yonhap learned": its own reporting
+    g = group(build_corpus([yonhap], claims, [], embedder=False), "1")
+    assert g["independent_sources"] == 1 and g["roots"] == ["South Korea"]
+
+
+def test_a_blog_relaying_others_is_no_source_and_says_so():
+    blog = art("a", outlet="Kabar Blogger")
+    blog["cited_sources"] = ["KCNA"]
+    own_blog = art("b", outlet="Catatan Blog")  # a blog that cites no one reports itself
+    claims = [claim("1", "a", 6000), claim("2", "b", 6000)]
+    g = group(build_corpus([blog, own_blog], claims, [], embedder=False), "1")
+    assert g["roots"] == ["Catatan Blog"] and g["independent_sources"] == 1
+    assert g["relayed_by"] == ["Kabar Blogger"]
+    wp = art("c", outlet="Warta Kita")
+    wp["url"], wp["cited_sources"] = "https://wartakita.wordpress.com/2025/01/x", ["TASS"]
+    g = group(build_corpus([wp], [claim("3", "c", 6000)], [], embedder=False), "3")
+    assert g["independent_sources"] == 0 and g["relayed_by"] == ["Warta Kita"]
+
+
+def test_source_rules_are_checked_against_the_kb():
+    import pytest
+
+    from saksi.corpus.groups import rules_from, source_rules
+    from saksi.entities.kb import KB
+
+    kb = KB.load()
+    assert source_rules().speaker("KCNA") == "North Korea"
+    assert source_rules().speaker("South Korea Ministry of National Defense") == "South Korea"
+    for bad in ({"speaks_for": {"Nowhere Gazette": "North Korea"}}, {"speaks_for": {"KCNA": "United Nations"}},
+                {"state_offices": ["court_jester"]}, {"speaks_fro": {}}):
+        with pytest.raises(ValueError):
+            rules_from(bad, kb)

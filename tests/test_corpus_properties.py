@@ -66,7 +66,10 @@ def test_tables_are_consistent(data):
     assert sorted(in_groups) == sorted(c["id"] for c in claims)
     for g in corpus.groups:
         supporting = [v for v in g["values"] if v["stance"] != "denied"]
-        assert (1 if supporting else 0) <= g["independent_sources"] <= len(supporting)
+        # a group whose only figures are relayed by a blog without a source counts none
+        countable = [v for v in supporting if v["root"] in g["roots"]]
+        assert (1 if countable else 0) <= g["independent_sources"] <= len(supporting)
+        assert set(g["relayed_by"]) <= {v["outlet"] or v["article"] for v in supporting}
         assert len(g["claims"]) == len(g["values"])
         assert len(g["roots"]) == g["independent_sources"]
         if g["value_min"] is not None:

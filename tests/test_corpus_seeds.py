@@ -106,8 +106,9 @@ def test_troop_figures_form_one_group(seeds):
     assert (g["value_min"], g["value_max"]) == (1000, 11000)
     assert set(g["articles"]) == {A001, A002, A003, A004}
     assert {"5Blogger", "Pantau", "Tribunnews"} <= set(g["outlets"])
-    assert "MSMT" in g["roots"] and "KCNA" in g["roots"]
-    assert g["independent_sources"] == 5
+    # KCNA speaks for North Korea (one root); 5Blogger relays others without naming a source: no root
+    assert "MSMT" in g["roots"] and "North Korea" in g["roots"] and "KCNA" not in g["roots"]
+    assert g["independent_sources"] == 3
     # "more than 10,000", "11,000 or more" and "thousands" are compatible, not contradictory
     assert [v["kind"] for v in corpus.contradictions if v["group"] == g["group"]] == ["compatible"]
     # the 3,000 additional soldiers of Jan–Mar 2025 are an increment: a quantity of their own
@@ -123,6 +124,19 @@ def test_timeline_of_nine_events(seeds):
     confirm = next(r for r in tl if r["date"] == "2025-04")
     assert confirm["articles"] == [A000, A003, A004] and len(confirm["event_ids"]) == 3
     assert next(r for r in tl if r["type"] == "war_start")["articles"] == [A001, A003]
+
+
+def test_stories_are_labelled_by_a_headline_or_their_lead_claim(seeds):
+    claims, corpus = seeds
+    story = {r["article"]: r["story"] for r in corpus.story_articles}
+    label = {s["story"]: s["label"] for s in corpus.stories}
+    # 000 and its untitled copy 004: the titled article's headline, not a list of entity names
+    assert label[story[A000]] == "Korut-Rusia Resmi Perkuat Aliansi, Kim Jong Un & Putin Tegaskan Komitmen Strategis"
+    assert label[story[A003]] == "Korea Utara Siap Berdiri di Pihak Rusia, Janji Dukung Putin Tanpa Syarat"
+    # 001 has no title: the sentence of its first claim, in the article's words (gold claims come
+    # in reading order and carry no offsets)
+    first = next(c for c in claims if c["article"] == A001)
+    assert label[story[A001]] and first["quote"].startswith(label[story[A001]].rstrip("…"))
 
 
 def test_stories_keep_copies_together(seeds):

@@ -283,3 +283,58 @@ def test_seeds_end_to_end(tmp_path, seeds_dir):
     lines = (tmp_path / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     assert len([json.loads(x) for x in lines if x.strip()]) == len(claims)
     assert active_content(page) == ["<script src=None>"]
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory, seeds_dir):
+    import subprocess
+    import sys
+
+    reason = _pipeline_ready()
+    if reason:
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("seeds_counts")
+    r = subprocess.run([sys.executable, "-m", "saksi", "run", str(seeds_dir), "--out", str(out)],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def test_seeds_counts_agree_across_report_files_and_exports(seeds_run, tmp_path):
+    """Issue 12: one count of sources and of events in report.html, report.md, the store's groups and
+    the exports; the 600 killed come from one source (the intelligence service, via a lawmaker)."""
+    import json
+
+    from saksi.export import export
+
+    out = seeds_run
+    store = Store.open(out)
+    try:
+        data = collect(store)
+    finally:
+        store.close()
+    export(out, "jsonl", tmp_path)
+    exported = {g["group"]: g for g in map(json.loads, (tmp_path / "table_claim_groups.jsonl").open())}
+    page = html.unescape((out / "report.html").read_text(encoding="utf-8"))
+    md_text = (out / "report.md").read_text(encoding="utf-8")
+    killed = next(g for g in data["groups"] if g["action"] == "casualties_killed")
+    assert killed["independent_sources"] == 1 and killed["roots"] == ["National Intelligence Service"]
+    for g in data["groups"]:
+        assert exported[g["id"]]["independent_sources"] == g["independent_sources"]
+        assert f'<dt>independent sources</dt><dd><strong>{g["independent_sources"]}</strong>' in page
+        assert f"independent sources: **{g['independent_sources']}**" in md_text
+    troops = next(g for g in data["groups"] if g["action"] == "troops_deployed" and len(g["claims"]) == 5)
+    assert "KCNA" not in troops["roots"] and "North Korea" in troops["roots"]  # state media speak for the state
+    assert "5Blogger" not in troops["roots"] and troops["relayed_by"] == ["5Blogger"]
+    # events: the timeline everywhere, the reports of single articles named as such
+    interchange = [x for x in (out / "events.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    timeline = [x for x in (tmp_path / "table_timeline.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert data["overview"]["events"] == len(interchange) == len(timeline) == len(data["timeline"])
+    assert f"| events | {len(interchange)} |" in md_text
+    assert f"<b>{len(interchange)}</b>events</div>" in page
+    assert data["overview"]["event_reports"] >= len(interchange)
+    # one dated article of five gives no corpus date range
+    assert "(dated: 1 of 5 articles)" in page and "(dated: 1 of 5 articles)" in md_text
+    # articles by title and outlet, the file name on hover
+    assert 'title="003_7eafc6302f9b508a">Korea Utara Siap Berdiri di Pihak Rusia' in page
+    assert re.search(r'title="001_46c93247f30203d2">5Blogger, undated: “', page)

@@ -165,3 +165,62 @@ def test_summaries_agree_with_one_party():
     assert _summary("treaty_signed", "sign", ["Russia"], "Pyongyang") == "Russia signs a treaty in Pyongyang"
     assert _summary("treaty_signed", "ratify", ["Russia"], None) == "Russia ratifies a treaty"
     assert _summary("treaty_signed", "sign", ["Russia", "North Korea"], None) == "Russia and North Korea sign a treaty"
+
+
+# ---- events worth a timeline (issue 12): actions added as data, summaries that say who did what to
+# whom, no events from background phrases
+@pytest.mark.parametrize("text, date, etype, summary", [
+    ("Russia struck Kyiv with drones on 3 March 2025, officials said.", "2025-03-03", "strike",
+     "Russia strikes Kyiv"),
+    ("On 12 February 2025 the United States imposed sanctions on North Korea over its arms deliveries.",
+     "2025-02-12", "sanctions", "United States imposes sanctions on North Korea"),
+    ("North Korea test-fired a ballistic missile on 6 January 2025.", "2025-01-06", "launch",
+     "North Korea test-fires a missile"),
+    ("Rusia menyerang Kyiv pada 3 Maret 2025.", "2025-03-03", "strike", "Russia strikes Kyiv"),
+    ("Amerika Serikat menjatuhkan sanksi terhadap Korea Utara pada 12 Februari 2025.", "2025-02-12",
+     "sanctions", "United States imposes sanctions on North Korea"),
+    ("Korea Utara menembakkan rudal balistik pada 6 Januari 2025.", "2025-01-06", "launch",
+     "North Korea fires a ballistic missile"),
+    ("Rusia menyerang Kyiv pada 3 Mac 2025.", "2025-03-03", "strike", "Russia strikes Kyiv"),
+    ("Rusia atacó Kiev el 3 de marzo de 2025.", "2025-03-03", "strike", "Russia strikes Kyiv"),
+    ("La Russie a frappé Kiev le 3 mars 2025.", "2025-03-03", "strike", "Russia strikes Kyiv"),
+    ("Russland bombardierte Kiew am 3. März 2025.", "2025-03-03", "strike", "Russia bombs Kyiv"),
+    ("Rússia bombardeou Kiev em 3 de março de 2025.", "2025-03-03", "strike", "Russia bombs Kyiv"),
+])
+def test_actions_stated_with_a_date_are_events(text, date, etype, summary):
+    e = only(text)
+    assert (e.date, e.type, e.summary) == (date, etype, summary)
+
+
+@pytest.mark.parametrize("text, pub, summary", [
+    ("Pada April lalu, Korea Utara mengonfirmasi bahwa mereka telah mengirim pasukan ke Rusia.", "2025-06-02",
+     "North Korea confirms sending troops to Russia"),
+    ("Pada Senin (2/6/2025) Korea Utara membuat pernyataan. Pernyataan ini menyebut Rusia sebagai sekutu.", None,
+     None),
+    ("Korea Utara mengecam Amerika Serikat pada 5 Mei 2025.", None, "North Korea condemns United States"),
+])
+def test_a_statement_says_what_or_about_whom(text, pub, summary):
+    if summary is None:  # "this statement": about whom the sentence names
+        assert all(e.summary != "North Korea makes a statement" for e in events_of(text, published=pub))
+        return
+    assert only(text, published=pub).summary == summary
+
+
+@pytest.mark.parametrize("text, pub", [
+    ("Pada 5 Mei 2025, Korea Utara mengonfirmasi.", None),  # confirms what? no event
+    ("Adi tiba di UNHCR dan Rohingya pada 5 Mei 2025.", None),  # an arrival needs a place, not a body
+    ("Since the war began, North Korea has shipped shells to Russia.", "2025-03-01"),
+    ("Sejak perang dimulai, Korea Utara memasok amunisi ke Rusia.", "2025-03-01"),
+    ("Sejak perang bermula, Korea Utara membekalkan peluru kepada Rusia.", "2025-03-01"),
+    ("Depuis le début de la guerre, la Corée du Nord livre des obus à la Russie.", "2025-03-01"),
+    ("Seit Kriegsbeginn liefert Nordkorea Granaten an Russland.", "2025-03-01"),
+    ("Desde que comenzó la guerra, Corea del Norte envía proyectiles a Rusia.", "2025-03-01"),
+    ("Desde o início da guerra, a Coreia do Norte envia munições para a Rússia.", "2025-03-01"),
+])
+def test_no_event_without_its_own_date_or_without_content(text, pub):
+    assert events_of(text, published=pub) == []
+
+
+def test_since_the_war_began_with_a_date_dates_the_war_not_the_supplier():
+    e = only("Korea Utara telah memasok amunisi ke Rusia sejak perang Rusia-Ukraina dimulai pada Februari 2022.")
+    assert e.type == "war_start" and e.date == "2022-02" and "North Korea" not in e.participants

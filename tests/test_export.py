@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from saksi.cli import app
 from saksi.export import export
 
-TABLES = {"articles": 4, "claims": 4, "events": 2, "entities": 7, "mentions": 17, "claim_groups": 2, "verdicts": 2, "copies": 2,
+TABLES = {"articles": 4, "claims": 4, "event_reports": 2, "entities": 7, "mentions": 17, "claim_groups": 2, "verdicts": 2, "copies": 2,
           "stories": 2, "story_articles": 4, "timeline": 2}
 
 
@@ -29,38 +29,38 @@ def read_jsonl(p: Path) -> list[dict]:
 
 
 def test_jsonl(out, tmp_path):
-    written = {p.stem: n for p, n in export(out, "jsonl", tmp_path)}
+    written = {p.stem.removeprefix("table_"): n for p, n in export(out, "jsonl", tmp_path)}
     for name, n in TABLES.items():
         if name in ("story_articles", "timeline"):
             continue
         assert written[name] == n, name
-    claims = {c["article"]: c for c in read_jsonl(tmp_path / "claims.jsonl")}
+    claims = {c["article"]: c for c in read_jsonl(tmp_path / "table_claims.jsonl")}
     c = claims["001_tribun"]
     assert c["value"] == 12000 and c["qualifier"] == "approx" and c["attributed_to"] == ["NIS"]
     assert c["quote"] == "Korea Utara telah mengirim sekitar 12.000 tentara ke Rusia" and c["end"] - c["start"] == len(c["quote"])
-    ents = {e["canonical"]: e for e in read_jsonl(tmp_path / "entities.jsonl")}
+    ents = {e["canonical"]: e for e in read_jsonl(tmp_path / "table_entities.jsonl")}
     assert ents["North Korea"]["aliases"] == ["North Korea", "Korea Utara"] or \
         sorted(ents["North Korea"]["aliases"]) == ["Korea Utara", "North Korea"]
     assert ents["North Korea"]["mentions"] == 5 and ents["North Korea"]["article_count"] == 4
-    groups = {g["group"]: g for g in read_jsonl(tmp_path / "claim_groups.jsonl")}
+    groups = {g["group"]: g for g in read_jsonl(tmp_path / "table_claim_groups.jsonl")}
     g = groups["g00001"]
     assert g["verdict"] == "contradiction" and g["independent_sources"] == 3 and len(g["claims"]) == 3
     assert (g["range_low"], g["range_high"]) == (11000, 12000)
-    arts = {a["article"]: a for a in read_jsonl(tmp_path / "articles.jsonl")}
+    arts = {a["article"]: a for a in read_jsonl(tmp_path / "table_articles.jsonl")}
     assert arts["002_yonhap"]["duplicates"] == ["002_copy"] and XSS_NAME in arts
 
 
 def test_csv(out, tmp_path):
     export(out, "csv", tmp_path)
-    for name in ("articles", "claims", "events", "entities", "mentions", "claim_groups", "copies"):
-        with open(tmp_path / f"{name}.csv", encoding="utf-8", newline="") as f:
+    for name in ("articles", "claims", "event_reports", "entities", "mentions", "claim_groups", "copies"):
+        with open(tmp_path / f"table_{name}.csv", encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) == TABLES[name], name
-    with open(tmp_path / "claims.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "table_claims.csv", encoding="utf-8", newline="") as f:
         rows = {r["article"]: r for r in csv.DictReader(f)}
     assert json.loads(rows["002_yonhap"]["attributed_to"]) == ["Yonhap"]
     assert rows["003_denial"]["value"] == "" and rows["003_denial"]["stance"] == "denied"
-    with open(tmp_path / "articles.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "table_articles.csv", encoding="utf-8", newline="") as f:
         texts = [r["text"] for r in csv.DictReader(f)]
     assert any("\n" in t and "<script>" in t for t in texts)  # multi-line text survives the round trip
 
@@ -71,16 +71,16 @@ def test_parquet_reads_back_with_stable_types(out, tmp_path):
 
     export(out, "parquet", tmp_path)
     for name, n in TABLES.items():
-        t = pq.read_table(tmp_path / f"{name}.parquet")
+        t = pq.read_table(tmp_path / f"table_{name}.parquet")
         assert t.num_rows == n, name
-    claims = pq.read_table(tmp_path / "claims.parquet")
+    claims = pq.read_table(tmp_path / "table_claims.parquet")
     schema = claims.schema
     assert schema.field("value").type == pa.float64() and schema.field("value_low").type == pa.float64()
     assert schema.field("start").type == pa.int64() and schema.field("in_caption").type == pa.bool_()
     assert schema.field("attributed_to").type == pa.list_(pa.string())
     rows = {r["article"]: r for r in claims.to_pylist()}
     assert rows["001_tribun"]["value"] == 12000.0 and rows["001_tribun"]["attributed_to"] == ["NIS"]
-    g = pq.read_table(tmp_path / "claim_groups.parquet").schema
+    g = pq.read_table(tmp_path / "table_claim_groups.parquet").schema
     assert g.field("claims").type == pa.list_(pa.string()) and g.field("range_low").type == pa.float64()
 
 
@@ -154,7 +154,7 @@ def test_cli_export_and_entities(out, tmp_path):
     runner = CliRunner()
     r = runner.invoke(app, ["export", str(out), "--format", "csv", "--dest", str(tmp_path / "x")])
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "x" / "claims.csv").is_file()
+    assert (tmp_path / "x" / "table_claims.csv").is_file()
     r = runner.invoke(app, ["export", str(out), "--format", "xml"])
     assert r.exit_code == 2
     r = runner.invoke(app, ["export", str(tmp_path / "nothing"), "--format", "csv"])
@@ -172,3 +172,11 @@ def test_cli_export_and_entities(out, tmp_path):
 def test_default_destination(out):
     written = export(out, "jsonl")
     assert all(p.parent == out / "export" for p, _ in written)
+
+
+def test_export_files_never_take_an_interchange_files_name(out, tmp_path):
+    """OUT/articles.jsonl, claims.jsonl and events.jsonl hold other fields than the store's tables."""
+    names = {p.name for p, _ in export(out, "jsonl", tmp_path)}
+    assert not names & {"articles.jsonl", "claims.jsonl", "events.jsonl"}
+    assert {"table_event_reports.jsonl", "table_timeline.jsonl"} <= names
+    assert [p.name for p, _ in export(out, "ftm", tmp_path)] == ["ftm_entities.jsonl"]

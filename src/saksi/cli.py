@@ -240,7 +240,8 @@ def export(
     format_: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet | ftm (FollowTheMoney)")] = "jsonl",
     dest: Annotated[Path | None, typer.Option(help="Folder to write into (default: OUT/export)")] = None,
 ) -> None:
-    """Export the tables (articles, claims, events, entities, mentions, claim groups, copies) or FtM entities."""
+    """Export the store's tables as table_<table>.<format> (articles, claims, event_reports, timeline,
+    entities, mentions, claim_groups, verdicts, copies, stories) or FtM entities (ftm_entities.jsonl)."""
     from saksi.export import FORMATS
     from saksi.export import export as run_export
 

@@ -1,12 +1,15 @@
 """`saksi export OUT --format jsonl|csv|parquet|ftm [--dest DIR]`: the evidence base as files other
 tools read.
 
-Tabular formats write one file per table: articles, claims, events, entities, mentions,
-claim_groups, verdicts, copies (and stories, story_articles, timeline when the corpus stage ran). Lists and
-objects stay nested in JSONL and Parquet (list<string> columns where they are lists of strings),
-and are JSON strings in CSV.
+Tabular formats write one file per table, named ``table_<table>.<format>`` so that no export file
+shares a name with the interchange files of OUT (``articles.jsonl``, ``claims.jsonl``,
+``events.jsonl``, whose fields differ): articles, claims, event_reports (each event as one article
+reports it), entities, mentions, claim_groups, verdicts, copies (and stories, story_articles and
+timeline, the events merged across articles as in OUT/events.jsonl, when the corpus stage ran).
+Lists and objects stay nested in JSONL and Parquet (list<string> columns where they are lists of
+strings), and are JSON strings in CSV.
 
-`ftm` writes FollowTheMoney entities (one JSON object per line, as `entity.to_dict()` gives them,
+`ftm` writes ``ftm_entities.jsonl``: FollowTheMoney entities (one JSON object per line, as `entity.to_dict()` gives them,
 loadable by Aleph, `ftm` and OpenSanctions tools): an Article per article; a Person, Organization,
 LegalEntity (a country, with its ISO code) or Address (another place) per canonical name; a
 Documentation linking each entity to each article that mentions it and a Mention per surface form
@@ -24,6 +27,8 @@ from pathlib import Path
 from saksi.report import dossier
 
 FORMATS = ("jsonl", "csv", "parquet", "ftm")
+PREFIX = "table_"  # export files never take the name of an interchange file (OUT/claims.jsonl ...)
+FTM_FILE = "ftm_entities.jsonl"
 
 
 # ------------------------------------------------------------------------------ the tables
@@ -40,7 +45,7 @@ def tables(store) -> dict[str, list[dict]]:
                                            "recipient", "object", "value", "value_low", "value_high", "qualifier",
                                            "period_start", "period_end", "attributed_to", "stance", "in_caption",
                                            "sentence")} for c in claims],
-        "events": [{k: e.get(k) for k in ("id", "article", "key", "date", "type", "summary", "participants", "place",
+        "event_reports": [{k: e.get(k) for k in ("id", "article", "key", "date", "type", "summary", "participants", "place",
                                            "quote", "start", "end", "in_caption")} for e in store.events()],
         "entities": [{"canonical": e["canonical"], "type": e["type"], "qid": e["qid"], "mentions": e["mentions"],
                       "article_count": e["article_count"], "aliases": e["aliases"], "articles": e["articles"]}
@@ -332,12 +337,12 @@ def export(out_dir, fmt: str, dest=None) -> list[tuple[Path, int]]:
     written: list[tuple[Path, int]] = []
     try:
         if fmt == "ftm":
-            p = dest / "entities.ftm.json"
+            p = dest / FTM_FILE
             written.append((p, write_ftm(p, store)))
             return written
         writer = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}[fmt]
         for name, rows in tables(store).items():
-            p = dest / f"{name}.{fmt}"
+            p = dest / f"{PREFIX}{name}.{fmt}"
             writer(p, rows)
             written.append((p, len(rows)))
     finally:

@@ -4,10 +4,14 @@ range, the articles and outlets, and the attribution roots.
 
 Roots. ``attributed_to`` lists who the article credits, nearest first; the root of a chain is its
 farthest known source (a news outlet relaying a non-media source is not the origin: for
-``["MSMT", "NBC News"]`` the root is MSMT). Chains that share any name are one source, and so are
-claims read in articles that copy each other; an unattributed assertion is its outlet's own
-source, a confirmation or denial with no one credited is the actor's. ``independent_sources``
-counts the roots that remain (a denial is not a source for the figure: it is not counted).
+``["MSMT", "NBC News"]`` the root is MSMT). Who speaks for a state is that state (``data/sources.yaml``
+and the KB's ``metonym_of``: KCNA, a ministry, a foreign minister speak for their state). Chains that
+share any name are one source, and so are claims read in articles that copy each other. The
+publishing outlet is never a source in its own article's chains; an unattributed assertion is its
+outlet's own reporting, unless the same article credits a source for this quantity (then it is that
+source's figure) or the outlet is a relay (a blog) that credits others (then it names no source).
+A confirmation or denial with no one credited is the actor's. ``independent_sources`` counts the roots
+that remain (a denial is not a source for the figure: it is not counted). ``RULE`` says it in plain words.
 """
 from __future__ import annotations
 
@@ -15,6 +19,12 @@ import hashlib
 import json
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import yaml
 
 from saksi.claimtypes import claim_types
 from saksi.corpus import dates
@@ -23,6 +33,77 @@ from saksi.corpus.objects import object_class
 from saksi.corpus.unionfind import UnionFind
 
 INF = 10**9
+
+# The counting rule, as the dossier writes it next to every count.
+RULE = ("Independent sources count who a figure comes from: a chain of citations counts once, at its "
+        "farthest source; a state, its ministries, officials and state media are one source; copies of "
+        "one article count once; the publishing outlet counts only for figures it reports itself, and a "
+        "blog passing on others' reporting not at all.")
+
+
+@dataclass(frozen=True)
+class SourceRules:
+    """Who speaks for whom (casefolded name → the principal's canonical name) and which outlets relay."""
+
+    principal: dict[str, str]
+    relay_words: tuple[str, ...] = ()
+    relay_hosts: tuple[str, ...] = ()
+
+    def speaker(self, name: str, canon=cf) -> str:
+        """The name a source is counted under: the state it speaks for, else itself."""
+        return self.principal.get(cf(name)) or self.principal.get(canon(name)) or name
+
+    def is_relay(self, article: dict) -> bool:
+        outlet = cf(article.get("outlet"))
+        if outlet and any(w in outlet for w in self.relay_words):
+            return True
+        host = (urlsplit(str(article.get("url") or "")).hostname or "").casefold()
+        return bool(host) and any(host == h or host.endswith("." + h) for h in self.relay_hosts)
+
+
+@lru_cache(maxsize=1)
+def source_rules() -> SourceRules:
+    """``data/sources.yaml`` checked against the KB, with the KB's own organs (``metonym_of``)."""
+    from saksi.entities.kb import KB
+
+    kb = KB.load()
+    data = yaml.safe_load((resources.files("saksi") / "data" / "sources.yaml").read_text(encoding="utf-8")) or {}
+    return rules_from(data, kb)
+
+
+def rules_from(data: dict, kb) -> SourceRules:
+    """The rules of a parsed sources.yaml; a name the KB does not know, a principal that is no state or
+    an unknown key or office is an error."""
+    unknown = set(data) - {"speaks_for", "state_offices", "relay_outlets"}
+    if unknown:
+        raise ValueError(f"sources.yaml: unknown keys {sorted(unknown)}")
+    principal: dict[str, str] = {}
+
+    def entity(name, what):
+        e = kb.get(str(name))
+        if e is None:
+            raise ValueError(f"sources.yaml: {what} {name!r} is not in the knowledge base")
+        return e
+
+    for e in kb:
+        state = kb.entities.get(e.metonym_of) if e.metonym_of else None
+        if state is not None:
+            principal[cf(e.name)] = state.name
+    for name, state in (data.get("speaks_for") or {}).items():
+        s = entity(state, "state")
+        if s.type != "GPE":
+            raise ValueError(f"sources.yaml: {name!r} speaks for {state!r}, which is a {s.type}, not a state")
+        principal[cf(entity(name, "source").name)] = s.name
+    offices = set(data.get("state_offices") or ())
+    if offices - set(kb.offices):
+        raise ValueError(f"sources.yaml: offices not in kb/offices.yaml: {sorted(offices - set(kb.offices))}")
+    for e in kb:
+        states = {r.of for r in e.roles if r.office in offices and r.of in kb.entities}
+        if len(states) == 1:  # one who served two states speaks for neither alone
+            principal[cf(e.name)] = kb.entities[states.pop()].name
+    relay = data.get("relay_outlets") or {}
+    return SourceRules(principal, tuple(cf(w) for w in relay.get("name_words") or ()),
+                       tuple(cf(h) for h in relay.get("hosts") or ()))
 
 
 def claim_period(c: dict) -> tuple[int, int] | None:
@@ -84,9 +165,12 @@ def group_id(key: tuple, members: list[dict]) -> str:
 
 
 def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: dict[str, str],
-                 media: frozenset[str], canon=cf) -> tuple[list[dict], list[dict], dict[str, list[dict]]]:
+                 media: frozenset[str], canon=cf, rules: SourceRules | None = None
+                 ) -> tuple[list[dict], list[dict], dict[str, list[dict]]]:
     """→ (group rows, group_claims rows, group id → its claims). ``family``: article → the
-    original of its copies; ``canon``: name → the key two spellings of one source share."""
+    original of its copies; ``canon``: name → the key two spellings of one source share; ``rules``:
+    who speaks for whom (default: ``source_rules()``)."""
+    rules = source_rules() if rules is None else rules
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
         by_key[group_key(c)].append(c)
@@ -103,7 +187,7 @@ def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: 
     groups, links, by_id = [], [], {}
     for key, members in raw_groups:
         gid = group_id(key, members)
-        roots, root_of = count_roots(members, articles_by_name, family, media, canon)
+        roots, root_of = count_roots(members, articles_by_name, family, media, canon, rules)
         values = []
         nums_lo, nums_hi = [], []
         for c in members:
@@ -143,6 +227,9 @@ def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: 
             "value_max": max(nums_hi) if nums_hi else None,
             "articles": arts, "outlets": outlets,
             "roots": roots, "independent_sources": len(roots),
+            # outlets whose figure here names no source and counts for none
+            "relayed_by": list(dict.fromkeys(v["outlet"] or v["article"] for v in values
+                                             if v["stance"] != "denied" and v["root"] not in roots)),
         })
         by_id[gid] = members
     return groups, links, by_id
@@ -155,39 +242,57 @@ def _month(m: int) -> str | None:
 
 
 def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: dict[str, str],
-                media: frozenset[str], canon=cf) -> tuple[list[str], dict[int, str]]:
+                media: frozenset[str], canon=cf, rules: SourceRules | None = None) -> tuple[list[str], dict[int, str]]:
     """Union-find over chain names, outlets and copy families → (root labels of the claims that
     are not denials, claim → root label)."""
+    rules = source_rules() if rules is None else rules
     uf = UnionFind()
     label_votes: dict[str, tuple[str, int]] = {}
     node_of: dict[int, str] = {}
     parts_of: dict[int, list[str]] = {}
+    relayed: dict[str, str] = {}  # part → article: a relay's unattributed figure names no source
+    credited: dict[str, list[str]] = defaultdict(list)  # article → its parts that name a source
+    own: list[tuple[str, str]] = []  # (part, article) of an outlet's own reporting
     for c in members:
         cid = f"claim:{id(c)}"
         node_of[id(c)] = cid
         stance = c.get("stance") or "asserted"
+        art = articles_by_name.get(c.get("article"), {})
+        outlet = art.get("outlet")
+        # the publisher is never a source of its own article, only the one who tells it
+        chains = [[x for x in ch if x and (not outlet or canon(x) != canon(outlet))]
+                  for ch in (c.get("source_chains") or [c.get("attributed_to") or []])]
         # sources named side by side are sources of their own: one node per chain of the claim
-        chains = [[x for x in ch if x] for ch in (c.get("source_chains") or [c.get("attributed_to") or []])]
         chains = [ch for ch in chains if ch] or [[]]
         parts = [cid] + [f"{cid}#{k}" for k in range(1, len(chains))]
         parts_of[id(c)] = parts
         for part, chain in zip(parts, chains):
             uf.add(part)
             if chain:
-                nodes = [f"src:{canon(x)}" for x in chain]
-                label, weight = chain_root(chain, media), 3
+                nodes = [f"src:{canon(rules.speaker(x, canon))}" for x in chain]
+                label, weight = rules.speaker(chain_root(chain, media), canon), 3
+                credited[c.get("article")].append(part)
             elif stance in ("confirmed", "denied") and c.get("actor"):
-                nodes = [f"src:{canon(c['actor'])}"]
-                label, weight = c["actor"], 2
+                speaker = rules.speaker(c["actor"], canon)
+                nodes = [f"src:{canon(speaker)}"]
+                label, weight = speaker, 2
+            elif outlet and rules.is_relay(art) and art.get("cited_sources"):
+                nodes = [f"relay:{c.get('article')}"]
+                label, weight = f"{outlet} (relayed, no source named)", 0
+                relayed[part] = c.get("article")
             else:
-                a = articles_by_name.get(c.get("article"), {})
-                outlet = a.get("outlet")
                 nodes = [f"src:{canon(outlet)}" if outlet else f"article:{c.get('article')}"]
                 label, weight = outlet or f"{c.get('article')} (own reporting)", 1
+                own.append((part, c.get("article")))
             for nd in nodes:
                 uf.union(part, nd)
             # a named source names a merged root better than an outlet's own reporting
             label_votes[part] = (label, weight)
+    # an article that credits a source for this quantity restates that source's figure elsewhere
+    for part, article in own + list(relayed.items()):
+        if credited.get(article):
+            uf.union(part, credited[article][0])
+            relayed.pop(part, None)
     # copies count once: a claim in a copy joins the claims with the same number in its family
     fam_members: dict[str, list[dict]] = defaultdict(list)
     for c in members:
@@ -217,7 +322,7 @@ def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: 
             label, weight = label_votes[part]
             comp_votes[r][label] += weight
             comp_order.setdefault(r, len(comp_order))
-            if (c.get("stance") or "") != "denied":
+            if (c.get("stance") or "") != "denied" and part not in relayed:
                 supports.add(r)
     comp_label = {r: max(votes, key=votes.__getitem__) for r, votes in comp_votes.items()}
     # two components that happen to get the same label are still two sources; keep labels apart

@@ -80,6 +80,9 @@ class EventReader:
                 trig.append((noun[0], b, phrase, "war_start", "begins"))
         if not trig:
             return None
+        # "sejak perang dimulai", "seit Kriegsbeginn": a background phrase, not the news; an event
+        # only with a date of its own
+        background = {t[0] for t in trig if _background(s, C, t[0])}
         dates = self._dates(st, C)
         best = None
         for a, b, phrase, etype, verb in trig:
@@ -93,7 +96,7 @@ class EventReader:
         if best is None:
             if not self._lead(st) or self.ctx.ref is None:
                 return None
-            lead = [t for t in trig if t[3] in LEAD_TYPES]
+            lead = [t for t in trig if t[3] in LEAD_TYPES and t[0] not in background]
             if not lead:
                 return None
             lead.sort(key=lambda t: TYPE_RANK.index(t[3]))
@@ -110,7 +113,7 @@ class EventReader:
         a, b, phrase, etype, verb = t
         if etype in ("deployment", "transfer") and not self._military(st, C):
             return None  # "the first A380 was delivered": no troops or arms, no event of this war
-        parts = self._participants(st, C, sa, ms, a, b, etype, phrase)
+        parts = self._participants(st, C, sa, ms, a, b, etype, phrase, a in background)
         if not parts:
             return None
         if etype == "meeting" and len(parts) < 2 and not any(
@@ -119,11 +122,22 @@ class EventReader:
         place = self._place(st, C, ms)
         if place and place in parts:
             parts = [p for p in parts if p != place] or parts
+        if verb.endswith(MOVE_PREPS) and not place:
+            return None  # "arrives in UNHCR": an arrival needs a place, and an organisation is none
+        about = None
+        if etype not in KNOWN_TYPES or etype == "statement":
+            about = self._about(st, C, sa, ms, t, trig, parts)
+            if about is None:
+                return None  # "North Korea confirms": saying what, or to whom, or no event
+        if about is not None and etype != "statement":
+            parts = _dedupe(parts + self._named(st, sa, ms, b, len(s), parts))  # who did it, to whom
         ev = Event(
-            article=self.ctx.article.name, date=date, type=etype, summary=_summary(etype, verb, parts, place),
+            article=self.ctx.article.name, date=date, type=etype,
+            summary=_summary(etype, verb, parts, place, about),
             participants=parts, place=place, quote=s, start=st.start, end=st.end, in_caption=st.caption,
         )
         ev._verb = verb
+        ev._about = about
         ev._people = {m.canonical for _, _, m in ms if m.type == PERSON}
         return ev, vague
 
@@ -210,14 +224,16 @@ class EventReader:
         return not any(w in _month_words(lang) for w in (x.group() for x in WORD.finditer(low)))
 
     # ------------------------------------------------------------ who and where
-    def _participants(self, st, C, sa, ms, a, b, etype, phrase) -> list[str]:
+    def _participants(self, st, C, sa, ms, a, b, etype, phrase, background=False) -> list[str]:
         s = st.text
         usable = [(x, y, m) for x, y, m in ms
                   if not sa.in_source(x, y) and not st.in_quote(x) and m.type != MEDIA]
         if etype == "war_start":
             parts = self._war_mentions(st, C, usable, a, b)
-            subj = [m for x, y, m in usable if y <= a and self.ctx.is_state(m) and not _after_place_prep(s, C, x)
-                    and not SOFT_BREAK.search(s, y, a)]
+            # "X supplied shells since the war began": X is the subject of another clause, no party
+            subj = [] if background else [
+                m for x, y, m in usable if y <= a and self.ctx.is_state(m) and not _after_place_prep(s, C, x)
+                and not SOFT_BREAK.search(s, y, a)]
             if subj:  # "Russia launched its full-scale invasion of Ukraine"
                 parts = _dedupe([self.ctx.actor(subj[-1])] + parts)
             for w in self.war_parties():
@@ -277,6 +293,53 @@ class EventReader:
                     if name:
                         return [name]
         return []
+
+    def _about(self, st, C, sa, ms, t, trig, parts) -> str | None:
+        """What a statement (or an action of a type added as data) says or does to whom, as the English
+        predicate of the summary: the event it tells ("confirms sending troops to Russia"), else what
+        and whom it names ("condemns Russia"; for "this statement", whom the sentence before names).
+        None when it names nothing: "North Korea confirms" is no event worth a timeline."""
+        a, b, _, etype, verb = t
+        s = st.text
+        if etype != "statement":
+            others = self._named(st, sa, ms, b, len(s), parts)
+            if others:
+                return verb + _object_of(etype, verb, others)
+            # "launches a ballistic missile" says what without naming whom; "strikes" does not
+            return verb if " " in verb and not verb.endswith(OBJECT_PREPS) else None
+        told = [x for x in trig if x[0] >= b and x[3] not in ("statement", "war_start")]
+        if told:
+            _, cb, _, ctype, cverb = min(told)
+            return f"{verb} {_gerund(cverb)}{_object_of(ctype, cverb, self._named(st, sa, ms, cb, len(s), parts))}"
+        others = self._named(st, sa, ms, b, len(s), parts)
+        things = _dedupe(name for x, _, _, (_, name) in C.objects.finditer(s[:MAX_SENTENCE], b, words=st.words)
+                         if not st.in_quote(x))[:2]
+        if not others and not things and C.anaphoric_after.match(s, _skip(s, b)):
+            prev = self.ctx.prev(st)
+            if prev is not None:
+                others = _dedupe(self._name(m) for m in self.ctx.sent_mentions(prev)
+                                 if m.type != MEDIA and self._name(m) not in parts)[:2]
+        if others or things:
+            return _statement_predicate(verb, others, things)
+        place = self._place(st, C, ms)
+        return _statement_predicate(verb, [], [place]) if place else None
+
+    def _named(self, st, sa, ms, lo, hi, parts) -> list[str]:
+        """States, bodies and people named in st.text[lo:hi], outside quotes and sources, besides ``parts``."""
+        out = []
+        for x, y, m in ms.starting(lo, hi):
+            if m.type == MEDIA or st.in_quote(x) or sa.in_source(x, y):
+                continue
+            if not self.ctx.is_state(m) and _after_place_prep(st.text, cues(st.lang), x):
+                continue  # "di Kyiv" is where it happened; "ke Rusia", to whom
+            name = self._name(m)
+            if name and name not in parts:
+                out.append(name)
+        return _dedupe(out)[:3]
+
+    def _name(self, m) -> str | None:
+        """A state as itself (its organs and capital included), any other place or body by its name."""
+        return self.ctx.actor(m) if m.type == GPE and self.ctx.is_state(m) else m.canonical
 
     def _people_before(self, st: Sent) -> list[str]:
         """People of the sentence before (same paragraph): who "pernyataan ini" or an elided subject
@@ -371,6 +434,17 @@ def _month_words(lang: str) -> frozenset[str]:
     return frozenset(str(k).lower() for k in (d.get("months") or {}))
 
 
+BACKGROUND_GAP = 3  # words between a "since" cue and the event it looks back to
+
+
+def _background(s: str, C: LangCues, a: int) -> bool:
+    """A "since" cue (events.yaml ``since``) stands at or just before the trigger at ``a``."""
+    for x, y, _, _ in C.since.finditer(s, max(0, a - 60), min(len(s), a + 40)):
+        if x <= a and (y >= a or gap_words(s, y, a) <= BACKGROUND_GAP):
+            return True
+    return False
+
+
 def _skip(s: str, pos: int) -> int:
     while pos < len(s) and s[pos] in " \t\u00a0":
         pos += 1
@@ -416,9 +490,69 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _summary(etype: str, verb: str, parts: list[str], place: str | None) -> str:
+KNOWN_TYPES = frozenset(TYPE_RANK)
+# English verbs of movement: their object is a place ("arrives in", "travels to")
+MOVE_PREPS = (" in", " to")
+OBJECT_PREPS = (" on", " to", " in", " with", " against")  # a verb ending so needs its object
+# English statement verbs that take whom they name as their object ("condemns Russia"); the others
+# speak about it ("reaffirms its position on Russia" is more than the text says: "states on Russia")
+TRANSITIVE = frozenset({"condemns", "warns", "threatens", "pledges", "denies", "acknowledges", "confirms",
+                        "criticises", "accuses", "rejects", "praises", "welcomes", "urges"})
+
+
+def _gerund(verb: str) -> str:
+    """"sends troops" → "sending troops", "supplies" → "supplying": the told event after a statement verb."""
+    head, _, rest = verb.partition(" ")
+    if head.endswith("ies"):
+        base = head[:-3] + "y"
+    elif head.endswith(("ches", "shes", "sses", "xes", "zes")):
+        base = head[:-2]
+    elif head.endswith("s") and not head.endswith("ss"):
+        base = head[:-1]
+    else:
+        base = head
+    if base == "is":
+        return verb  # "is founded": no gerund needed
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        base = base[:-1]
+    return (base + "ing" + (" " + rest if rest else "")).strip()
+
+
+def _object_of(etype: str, verb: str, others: list[str]) -> str:
+    if not others:
+        return ""
+    if etype in ("deployment", "transfer") or verb.endswith(MOVE_PREPS):
+        return f" to {_join(others)}" if not verb.endswith(MOVE_PREPS) else f" {_join(others)}"
+    if etype == "treaty_signed":
+        return f" a treaty with {_join(others)}"
+    return f" {_join(others)}"
+
+
+# Statement verbs that take no object, as the phrase that speaks on something
+SPEAKS_ON = {"states": "makes a statement on", "reaffirms": "reaffirms its position on",
+             "announces": "makes an announcement on", "makes a statement": "makes a statement on",
+             "issues a joint statement": "issues a joint statement on"}
+
+
+# Statement verbs before what they are about when that is a thing or a place, not whom
+# ("confirms reports on soldiers", not "confirms soldiers")
+SPEAKS_OF = {"confirms": "confirms reports on", "denies": "denies reports on", "acknowledges": "acknowledges reports on",
+             "warns": "warns about", "condemns": "condemns", "threatens": "threatens", "pledges": "pledges"}
+
+
+def _statement_predicate(verb: str, names: list[str], things: list[str] = ()) -> str:
+    """"condemns Russia", "makes a statement on Russia", "confirms reports on soldiers"."""
+    if verb in TRANSITIVE and not things:
+        return f"{verb} {_join(names)}"
+    return f"{SPEAKS_OF.get(verb) or SPEAKS_ON.get(verb) or verb + ' on'} {_join(list(things) + names)}"
+
+
+def _summary(etype: str, verb: str, parts: list[str], place: str | None, about: str | None = None) -> str:
     where = f" in {place}" if place else ""
     first, rest = parts[0], parts[1:]
+    if about is not None:  # a statement, or an action of a type added as data: who, what, to whom
+        who = _join(parts) if etype == "statement" else first  # an action's other parts are its objects
+        return f"{who} {about}{'' if place and about.endswith(place) else where}"
     if etype == "meeting":
         if rest:
             return f"{first} {verb} {_join(rest)}{where}"
@@ -502,6 +636,7 @@ def _merge(found: list[tuple[Event, bool]]) -> list[Event]:
     for e in out:  # participants may have grown: say it again
         e.__dict__.pop("_people", None)
         verb = e.__dict__.pop("_verb", None)
+        about = e.__dict__.pop("_about", None)
         if verb and e.participants:
-            e.summary = _summary(e.type, verb, e.participants, e.place)
+            e.summary = _summary(e.type, verb, e.participants, e.place, about)
     return out

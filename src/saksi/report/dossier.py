@@ -31,6 +31,8 @@ from urllib.parse import quote as urlquote
 
 from markupsafe import Markup, escape
 
+from saksi.corpus.groups import RULE as SOURCES_RULE
+
 KEPT_KINDS = frozenset({"content", "subheading", "standfirst"})
 VERDICTS = ("contradiction", "scope_difference", "denial", "compatible")
 VERDICT_LABELS = {
@@ -382,7 +384,7 @@ def claim_groups(tables: dict, claims: list[dict]) -> list[dict]:
 
 _GROUP_KNOWN = {"group", "id", "claims", "claim_ids", "actor", "action", "object", "object_class", "objects",
                 "values", "value_min", "value_max", "range", "roots", "independent_sources", "verdict", "articles",
-                "outlets", "recipient", "period_start", "period_end", "qualifiers", "periods"}
+                "outlets", "recipient", "period_start", "period_end", "qualifiers", "periods", "relayed_by"}
 
 
 def _group(gid: str, g: dict, members: list[dict]) -> dict:
@@ -407,6 +409,7 @@ def _group(gid: str, g: dict, members: list[dict]) -> dict:
             roots = list(dict.fromkeys((c.get("attributed_to") or [None])[-1] or f"{c.get('article')} (own reporting)"
                                        for c in members))
     indep = g.get("independent_sources")
+    relayed = [str(x) for x in as_list(g.get("relayed_by"))]
     period = {"period_start": g.get("period_start"), "period_end": g.get("period_end")}
     periods = list(dict.fromkeys(fmt_period(c) for c in members if fmt_period(c)))
     objects = as_list(g.get("objects")) or list(dict.fromkeys(c.get("object") for c in members if c.get("object")))
@@ -427,7 +430,11 @@ def _group(gid: str, g: dict, members: list[dict]) -> dict:
         "articles": as_list(g.get("articles")) or list(dict.fromkeys(c.get("article") for c in members
                                                                      if c.get("article"))),
         "stances": list(dict.fromkeys(c.get("stance") for c in members if c.get("stance"))),
-        "extra": {k: v for k, v in g.items() if k not in _GROUP_KNOWN},
+        "relayed_by": relayed,
+        # shown with the count wherever a group is (dossier and web UI): how it was counted
+        "extra": {**({"not counted": f"{', '.join(relayed)}: relayed without naming a source"} if relayed else {}),
+                  "how sources are counted": SOURCES_RULE,
+                  **{k: v for k, v in g.items() if k not in _GROUP_KNOWN}},
     }
 
 
@@ -504,7 +511,7 @@ def timeline_rows(tables: dict, events: list[dict]) -> list[dict]:
     return out
 
 
-_TYPE_COLORS = {"meeting": "#2a6fdb", "statement": "#7a5af8", "treaty_signed": "#0f9d58", "deployment": "#d93025",
+TYPE_COLORS = {"meeting": "#2a6fdb", "statement": "#7a5af8", "treaty_signed": "#0f9d58", "deployment": "#d93025",
                 "transfer": "#e37400", "organisation_founded": "#00897b", "war_start": "#6d1b1b", "other": "#5f6368"}
 
 
@@ -573,7 +580,7 @@ def timeline_svg(rows: list[dict], href=None, width: int = 960, max_lanes: int =
             d = date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
     out.append(f'<line x1="{left}" x2="{width - left}" y1="{axis_y}" y2="{axis_y}" stroke="#444"/>')
     for x0, x1, lane, exact, rad, typ, group in marks:
-        color = _TYPE_COLORS.get(typ, _TYPE_COLORS["other"])
+        color = TYPE_COLORS.get(typ, TYPE_COLORS["other"])
         cy = pad + lane * lane_h + 6
         first = group[0]
         more = f" (+{len(group) - 1} more)" if len(group) > 1 else ""
@@ -600,8 +607,37 @@ def timeline_svg(rows: list[dict], href=None, width: int = 960, max_lanes: int =
 
 
 # ----------------------------------------------------------------------------- gathering
+LABEL_WORDS = 8  # first words of an untitled article's body in its label
+
+
+def article_label(a: dict) -> str:
+    """How a reader names an article: its title and outlet; untitled, its outlet, date and first words
+    (the file name is for a hover, never the label)."""
+    outlet = a.get("outlet") or ""
+    title = " ".join(str(a.get("title") or "").split())
+    if title:
+        return f"{title} — {outlet}" if outlet else title
+    words = str(a.get("body") or a.get("text") or "").split()
+    lead = " ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")
+    head = ", ".join(x for x in (outlet or "unknown outlet", a.get("published") or "undated") if x)
+    return f"{head}: “{lead}”" if lead else head
+
+
+def published_range(ov: dict) -> str:
+    """The header's dates, saying how many articles give one: never a corpus's range from one article."""
+    n, dated = ov.get("articles", 0), ov.get("dated", 0)
+    if not dated:
+        return "no article gives its publication date"
+    first, last = ov.get("first_date"), ov.get("last_date")
+    span = first if first == last else f"{first} … {last}"
+    return f"published {span}" + (f" (dated: {dated} of {n} articles)" if dated < n else "")
+
+
 def overview(store, articles: list[dict], documents: list[dict], claims: list[dict], events: list[dict],
-             entities: list[dict]) -> dict:
+             entities: list[dict], timeline: list[dict] | None = None) -> dict:
+    """The counts of the dossier's header. ``events`` counts the timeline (events merged across
+    articles, as OUT/events.jsonl has them); ``event_reports`` the events as each article reports
+    them. Dates: the range of the articles that give one, and how many do."""
     outlets = Counter(a.get("outlet") or "(unknown)" for a in articles)
     langs = Counter(a.get("language") or "?" for a in articles)
     seen: dict[tuple, dict] = {}
@@ -612,12 +648,14 @@ def overview(store, articles: list[dict], documents: list[dict], claims: list[di
         "articles": len(articles), "documents": len(documents),
         "duplicates": sum(1 for d in documents if d.get("duplicate_of")),
         "outlets": outlets.most_common(), "languages": langs.most_common(),
-        "claims": len(claims), "events": len(events), "entities": len(entities),
+        "claims": len(claims), "events": len(timeline if timeline is not None else timeline_rows({}, events)),
+        "event_reports": len(events), "entities": len(entities),
         "mentions": sum(e["mentions"] for e in entities),
         "stances": Counter(c.get("stance") for c in claims).most_common(),
         "actions": Counter(c.get("action") for c in claims).most_common(),
         "errors": sorted(seen.values(), key=lambda e: (e["path"], e["reason"])),
         "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
+        "dated": len(dates),
     }
 
 
@@ -652,7 +690,7 @@ def collect(store) -> dict:
     for a in articles:
         lines = lines_by_key.get(a["key"], [])
         cs, es = claims_by.get(a["article"], []), events_by.get(a["article"], [])
-        arts.append({**a, "anchor": slug(a["article"], "a-"), "claims": cs, "events": es,
+        arts.append({**a, "anchor": slug(a["article"], "a-"), "label": article_label(a), "claims": cs, "events": es,
                      "removed": removed_lines(lines), "url_safe": safe_url(a.get("url")),
                      "story": story_of.get(a["article"]), "copies": copies_of.get(a["article"], []),
                      "mention_count": mention_counts.get(a["key"], 0),
@@ -660,8 +698,9 @@ def collect(store) -> dict:
     timeline = timeline_rows(tables, events)
     return {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "overview": overview(store, articles, documents, claims, events, entities),
+        "overview": overview(store, articles, documents, claims, events, entities, timeline),
         "articles": arts, "article_anchor": {a["article"]: a["anchor"] for a in arts},
+        "article_label": {a["article"]: a["label"] for a in arts},
         "claims": claims, "groups": groups, "group_of": group_of,
         "entities": entities, "timeline": timeline, "stories": story_list, "copies": copy_list,
         "tables": tables,
@@ -677,7 +716,8 @@ def environment():
                       lstrip_blocks=True)
     env.filters.update(num=fmt_num, value=fmt_value, period=fmt_period, slug=slug, urlq=urlq,
                        safe_url=safe_url, verdict_label=lambda v: VERDICT_LABELS.get(v or "", v or ""))
-    env.globals.update(highlight=highlight, claim_title=claim_title)
+    env.globals.update(highlight=highlight, claim_title=claim_title, published_range=published_range,
+                       sources_rule=SOURCES_RULE)
     return env
 
 

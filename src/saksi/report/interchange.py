@@ -12,6 +12,10 @@ ARTICLE_FIELDS = ("article", "title", "outlet", "author", "dateline", "published
 CLAIM_FIELDS = ("article", "quote", "actor", "action", "recipient", "object", "value", "value_low", "value_high",
                 "qualifier", "period_start", "period_end", "attributed_to", "stance")
 EVENT_FIELDS = ("date", "type", "summary", "participants", "place", "articles")
+# The event types the contract names; saksi's finer ones (strike, arrest, sanctions, ...) are written
+# as `other`, with the finer type in the extra field `kind`.
+CONTRACT_EVENT_TYPES = frozenset({"meeting", "statement", "treaty_signed", "deployment", "transfer",
+                                  "organisation_founded", "war_start", "other"})
 
 
 def _num(v):
@@ -39,6 +43,16 @@ def claim_rows(store) -> Iterator[dict]:
 
 def event_rows(store) -> list[dict]:
     """Events as the timeline shows them: merged across articles by the corpus stage when it ran."""
+    return [_contract_type(e) for e in _events(store)]
+
+
+def _contract_type(e: dict) -> dict:
+    if e.get("type") in CONTRACT_EVENT_TYPES:
+        return e
+    return {**e, "type": "other", "kind": e.get("type")}
+
+
+def _events(store) -> list[dict]:
     merged = store.corpus_table("timeline")
     if merged:
         return merged

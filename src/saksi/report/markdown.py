@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from saksi.report.dossier import fmt_period, fmt_value
+from saksi.report.dossier import SOURCES_RULE, fmt_period, fmt_value, published_range
 
 _MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~]|(?<!\w)_|_(?!\w))")
 
@@ -58,13 +58,22 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_markdown(d: dict) -> str:
     ov = d["overview"]
+    labels = d.get("article_label") or {}
+
+    def art(name) -> str:  # an article by its title and outlet; the file name is in its section
+        return md(labels.get(name, name))
+
+    def arts(names) -> str:
+        return "; ".join(art(x) for x in names or [])
+
     L: list[str] = ["# saksi dossier", "",
-                    f"Generated {d['generated']}. Quoted text is reproduced as read from the articles.", "",
+                    f"Generated {d['generated']} · {md(published_range(ov))}. "
+                    "Quoted text is reproduced as read from the articles.", "",
                     "## Overview", ""]
     L += _table(["", "count"], [[k, str(v)] for k, v in (
         ("articles", ov["articles"]), ("inputs read", ov["documents"]), ("duplicate inputs", ov["duplicates"]),
         ("outlets", len(ov["outlets"])), ("claims", ov["claims"]), ("claim groups", len(d["groups"])),
-        ("events", ov["events"]), ("entities", ov["entities"]), ("stories", len(d["stories"])),
+        ("events", ov["events"]), ("event reports", ov["event_reports"]), ("entities", ov["entities"]), ("stories", len(d["stories"])),
         ("inputs skipped", len(ov["errors"])))])
     L += ["", "**Outlets:** " + (", ".join(f"{md(o)} ({n})" for o, n in ov["outlets"]) or "none"),
           "", "**Languages:** " + (", ".join(f"{md(lang)} ({n})" for lang, n in ov["languages"]) or "none"), ""]
@@ -73,7 +82,7 @@ def render_markdown(d: dict) -> str:
         L += _table(["input", "reason"], [[md(e["path"]), md(e["reason"])] for e in ov["errors"]])
         L.append("")
 
-    L += ["## Claims ledger", ""]
+    L += ["## Claims ledger", "", f"_{md(SOURCES_RULE)}_", ""]
     if not d["tables"]:
         L += ["_The corpus stage has not run: claims are grouped by actor, action and object, without verdicts._", ""]
     for g in d["groups"]:
@@ -86,6 +95,8 @@ def render_markdown(d: dict) -> str:
             facts.append(f"range: {md(g['range_text'])}")
         roots = f" ({md_list(g['roots'])})" if g["roots"] else ""
         facts.append(f"independent sources: **{md(g['independent_sources'])}**{roots}")
+        if g.get("relayed_by"):
+            facts.append(f"not counted: {md_list(g['relayed_by'])}: relayed without naming a source")
         for v in g["verdict_rows"]:
             facts.append(f"**{md(v['label'])}**: {md(v['explanation'])}")
         if g["verdict"] and not g["verdict_rows"]:
@@ -97,7 +108,7 @@ def render_markdown(d: dict) -> str:
         L += [f"- {f}" for f in facts] + [""]
         L += _table(["value", "period", "stance", "according to", "root", "article", "quote"],
                     [[md(fmt_value(c)), md(fmt_period(c)), md(c.get("stance")), md_list(c.get("attributed_to"), " ← "),
-                      md(c.get("root")), md(c.get("article")), "“" + md(c.get("quote"), 300) + "”"]
+                      md(c.get("root")), art(c.get("article")), "“" + md(c.get("quote"), 300) + "”"]
                      for c in g["claims"]])
         L.append("")
 
@@ -105,7 +116,7 @@ def render_markdown(d: dict) -> str:
     if d["timeline"]:
         L += _table(["date", "type", "summary", "participants", "place", "articles"],
                     [[md(r.get("date")), md(r.get("type")), md(r.get("summary")), md_list(r.get("participants")),
-                      md(r.get("place")), md_list(r.get("articles"))] for r in d["timeline"]])
+                      md(r.get("place")), arts(r.get("articles"))] for r in d["timeline"]])
     else:
         L.append("No dated events.")
     L.append("")
@@ -114,7 +125,7 @@ def render_markdown(d: dict) -> str:
     if d["stories"]:
         L += _table(["story", "about", "dates", "articles"],
                     [[md(s["id"]), md(s["label"]), md(" … ".join(x for x in (s.get("first_date"), s.get("last_date")) if x)),
-                      md_list(s["members"])] for s in d["stories"]])
+                      arts(s["members"])] for s in d["stories"]])
     else:
         L.append("No stories.")
     L.append("")
@@ -122,14 +133,14 @@ def render_markdown(d: dict) -> str:
     L += ["## Entity index", ""]
     L += _table(["canonical", "type", "aliases seen", "mentions", "articles"],
                 [[md(e["canonical"]), md(e["type"]), md_list(e["aliases"], " · "), str(e["mentions"]),
-                  md_list(e["articles_shown"]) + (f" and {e['more_articles']} more" if e["more_articles"] else "")]
+                  arts(e["articles_shown"]) + (f" and {e['more_articles']} more" if e["more_articles"] else "")]
                  for e in d["entities"]])
     L.append("")
 
     L += ["## Duplicates and copies", ""]
     if d["copies"]:
         L += _table(["article", "copy of", "kind", "score", "evidence"],
-                    [[md(c.get("article")), md(c.get("copy_of")), md(c.get("kind")), md(c.get("score")),
+                    [[art(c.get("article")), art(c.get("copy_of")), md(c.get("kind")), md(c.get("score")),
                       md(c.get("evidence"))] for c in d["copies"]])
     else:
         L.append("None found.")
@@ -137,8 +148,8 @@ def render_markdown(d: dict) -> str:
 
     L += ["## Articles", ""]
     for a in d["articles"]:
-        L += [f"### {md(a['article'])}: {md(a.get('title') or '(no title)')}", ""]
-        meta = [("outlet", a.get("outlet")), ("author", a.get("author")), ("dateline", a.get("dateline")),
+        L += [f"### {md(a['label'])}", ""]
+        meta = [("file", a["article"]), ("outlet", a.get("outlet")), ("author", a.get("author")), ("dateline", a.get("dateline")),
                 ("published", a.get("published")), ("language", a.get("language")), ("url", a.get("url")),
                 ("cited sources", ", ".join(a.get("cited_sources") or []) or None)]
         L += [f"- {k}: {md(v) if v else '—'}" for k, v in meta]

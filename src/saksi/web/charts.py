@@ -167,7 +167,7 @@ def _legend(sources: list[str], style: dict, pts: list[dict]) -> str:
 def timeline_legend(rows: list[dict]) -> list[tuple[str, Markup, int]]:
     """The timeline chart's legend: (event type, its swatch as a tiny SVG, how many events), in the
     colours the chart uses."""
-    colours = dossier._TYPE_COLORS
+    colours = dossier.TYPE_COLORS
     counts: dict[str, int] = {}
     for r in rows:
         counts[str(r.get("type"))] = counts.get(str(r.get("type")), 0) + 1
