@@ -578,9 +578,13 @@ class KB:
     def is_role(self, name: str) -> bool:
         return name_key(name) in self._roles
 
-    def lookup(self, name: str, date: str | None = None) -> Entity | None:
+    def lookup(self, name: str, date: str | None = None, cased: bool = False) -> Entity | None:
         """The entity an exact alias names (case-insensitive, except short all-caps aliases);
-        a role title gives its holder at ``date`` (or its current holder)."""
+        a role title gives its holder at ``date`` (or its current holder).
+
+        ``cased``: the name is as written in running text, so an alias that starts with a capital
+        needs one there, as in ``find_mentions`` ("medan", a field, is not the city Medan); an alias
+        written in lower case in the KB is case-insensitive."""
         if not name:
             return None
         raws = list(raw_tokens(name))
@@ -588,7 +592,7 @@ class KB:
             raws = raws[:-1]  # possessive: "Russia's"
         key = tuple(fold(t) for t in raws)
         for a in self._index.get(key, ()):
-            if not a.accepts(raws, scanning=False):
+            if not a.accepts(raws, scanning=cased):
                 continue
             if a.kind == "role":
                 return self._role_holder(key, date)

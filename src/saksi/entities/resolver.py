@@ -10,7 +10,9 @@
 titles ("Menteri Pertahanan Rusia" → its holder at the article's date); short forms of people named
 earlier in the article ("Belousov", "Kim", "Choe"); a conservative fuzzy match against entities of the
 same type ("Lee Swong-kweun" → Lee Seong-kweun). ``mentions`` scans the text for every KB alias, adds
-the NER spans (an unknown name becomes a new entity under its own, cleaned, name), fuzzy-matches
+the NER spans (an unknown name becomes a new entity under its own, cleaned, name, if it reads as a
+name: no lower-case word, no phrase of common words, see ``_vouched``; an organisation's span around
+KB names is a body of its own, see ``_body``: "Kementerian Kesehatan Gaza" is not Gaza), fuzzy-matches
 capitalised word runs the KB did not know exactly, finds the article's short forms, and hangs role
 titles on the names they stand next to ("Menteri Pertahanan Rusia, Andrey Belousov").
 
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz, process
 
+from saksi.entities import lexicon
 from saksi.entities.kb import KB, TOKEN_RE, Entity, fold, name_key, raw_tokens
 from saksi.model import Mention
 
@@ -129,20 +132,26 @@ class ArticleResolver:
         e = self.resolve(mention, as_actor=True)
         return e.name if e else None
 
-    def _resolve(self, name: str, label: str | None, pos: int | None) -> tuple[Entity | None, str | None]:
+    def _resolve(self, name: str, label: str | None, pos: int | None,
+                 cased: bool = False) -> tuple[Entity | None, str | None]:
+        """``cased``: ``name`` is as written in running text (an NER span), where a word in lower
+        case is a name only if the KB lists it in lower case ("medan", a field, is not Medan)."""
         cleaned = clean_name(name, self._honorifics)
         if not cleaned:
             return None, None
         key = name_key(cleaned)
         if not key:
             return None, None
-        if key in self._local:
+        lower = cased and not _has_capital(cleaned)
+        if key in self._local and not lower:
             return self._local[key], None
-        e = self.kb.lookup(cleaned, date=self.date)
+        e = self.kb.lookup(cleaned, date=self.date, cased=cased)
         if e is not None:
             return e, (cleaned if self.kb.is_role(cleaned) else None)
         if self.kb.is_role(cleaned):  # a title nobody (or more than one) holds at the date
             return None, cleaned
+        if lower:
+            return None, None
         e = self._short_form(key, pos)
         if e is not None:
             return e, None
@@ -265,7 +274,15 @@ class ArticleResolver:
             ner_spans = self._run_ner(text)
         for span in ner_spans or ():
             s, e, label = _span(span)
-            if s is None or e <= s or taken.overlaps(s, e):
+            if s is None or e <= s:
+                continue
+            if taken.overlaps(s, e):
+                body = self._body(text, s, e, label, items)
+                if body is not None:
+                    items = [it for it in items if not (body.start <= it.start and it.end <= body.end)]
+                    items.append(body)
+                    taken = _Intervals((it.start, it.end) for it in items)
+                    self._note(body.entity, base + body.start)
                 continue
             s, e = _trim(text, s, e, self._honorifics)
             # a rank anywhere in a span marks a person's name after it ("Papua Irjen Mathius Fakhiri")
@@ -277,10 +294,12 @@ class ArticleResolver:
             if e <= s:
                 continue
             surface = text[s:e]
-            entity, role = self._resolve(surface, label, base + s)
+            entity, role = self._resolve(surface, label, base + s, cased=True)
             if entity is None and role is not None:
                 continue  # a title with no holder: not a name
             if entity is None:
+                if not self._vouched(text, s, e):
+                    continue
                 entity = self._new_entity(surface, label)
                 if entity is None:
                     continue
@@ -369,6 +388,52 @@ class ArticleResolver:
                     found.extend(self._places_in(text, s + words[1].start(), e, depth + 1))
         return found
 
+    def _vouched(self, text: str, s: int, e: int) -> bool:
+        """Whether an NER span no KB name covers reads as a name: it has a capital (a lower-case
+        word is no proper name: "memveto", "jor-joran"), and it is not mostly the language's common
+        words ("kawasan Timur", "Assurance", a headline's "Merugi") unless typography makes it one:
+        two or more words, each capitalised in a line of running text ("Storm Corps")."""
+        surface = text[s:e]
+        if _has_cased(surface) and not _has_capital(surface):
+            return False
+        if not any(lexicon.mostly_common(surface, lang) for lang in self.languages):
+            return True
+        return len(TOKEN_RE.findall(surface)) > 1 and _capitalised(text, s, e) and not _headline(text, s)
+
+    def _body(self, text: str, s: int, e: int, label: str | None, items: list[_Item]) -> _Item | None:
+        """An organisation's NER span around KB names that is a body of its own, not the place or
+        wider body it names: "Kementerian Kesehatan Gaza" is Gaza's health ministry, not Gaza;
+        "Badan Pengungsi PBB" not the UN. The span must hold its KB names whole (places,
+        organisations, outlets; no person, no title) and add capitalised words of its own besides a
+        sentence's first word; a KB name for the whole span wins."""
+        if "ORG" not in label_types(label):
+            return None
+        s, e = _trim(text, s, e, self._honorifics)
+        if _sentence_start(text, s):  # a sentence's "The Gaza Health Ministry": the name after "The"
+            first = TOKEN_RE.match(text, s)
+            if first and len(first.group()) <= _FUNCTION_LEN and \
+                    any(lexicon.mostly_common(first.group(), lang) for lang in self.languages):
+                s = _trim(text, first.end(), e, self._honorifics)[0]
+        inner = [it for it in items if it.start < e and s < it.end]
+        if not inner or any(it.start < s or it.end > e or it.kind == "role" or it.entity is None
+                            or it.entity.type == "PERSON" for it in inner):
+            return None
+        if len(inner) == 1 and (inner[0].start, inner[0].end) == (s, e):
+            return None
+        own = [m for m in TOKEN_RE.finditer(text, s, e)
+               if not any(it.start <= m.start() < it.end for it in inner)]
+        first_forced = _sentence_start(text, s)
+        if not any(m.group()[:1].isupper() and not (first_forced and m.start() == s) for m in own):
+            return None
+        if not _capitalised(text, s, e) or _headline(text, s):
+            return None
+        surface = text[s:e]
+        entity, role = self._resolve(surface, label, None, cased=True)
+        if role is not None:
+            return None
+        entity = entity or self._new_entity(surface, label)
+        return _Item(s, e, surface, entity, "ner") if entity is not None else None
+
     def _fuzzy_run(self, key: tuple[str, ...]) -> Entity | None:
         memo = (key, "run")
         if memo not in self._resolved:
@@ -406,6 +471,44 @@ class ArticleResolver:
 
 
 # ---------------------------------------------------------------- helpers
+def _has_capital(s: str) -> bool:
+    return any(c.isupper() for c in s)
+
+
+def _has_cased(s: str) -> bool:
+    """Whether the script writes case at all (Latin, Cyrillic do; Hangul, Arabic do not)."""
+    return any(c.isupper() or c.islower() for c in s)
+
+
+_FUNCTION_LEN = 3  # words shorter than this ("de", "of", "al") may stay lower case inside a name
+
+
+def _capitalised(text: str, s: int, e: int) -> bool:
+    """Every word of the span of three letters or more starts with a capital."""
+    words = [w for w in TOKEN_RE.findall(text[s:e]) if len(w) >= _FUNCTION_LEN and w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    """Whether `s` opens a line or a sentence, where a capital says nothing about a name."""
+    i = s
+    while i > 0 and text[i - 1] in " \t\u00a0\"'“‘«(—–-":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?:;"
+
+
+def _headline(text: str, s: int) -> bool:
+    """Whether the line holding `s` is a headline (capitals say nothing there): set in title case
+    (four words in five capitalised) and not ended as a sentence is."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", s)
+    line = text[a:b if b >= 0 else len(text)].rstrip()
+    if line.endswith((".", "!", "?", "”", '"', ")", "»")):
+        return False
+    words = [w for w in TOKEN_RE.findall(line) if len(w) > _FUNCTION_LEN and w[:1].isalpha()]
+    return len(words) >= 3 and 5 * sum(w[:1].isupper() for w in words) >= 4 * len(words)
+
+
 def _words_close(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same number of words, at most one differing (two for names of four or more words), and each
     differing pair is a plausible misspelling: same first letter, three letters or more, similar."""
