@@ -242,7 +242,8 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
                 if outputs_current(store, Path(out_dir), res):
                     summary.outputs_current = True  # nothing changed since the outputs were written
                 else:
-                    summary.errors.extend(InputError(str(Path(out_dir)), w) for w in build_outputs(store, Path(out_dir), res))
+                    warnings = build_outputs(store, Path(out_dir), res, workers=corpus_workers(workers))
+                    summary.errors.extend(InputError(str(Path(out_dir)), w) for w in warnings)
             except KeyboardInterrupt:
                 raise Interrupted(summary.new + summary.reanalysed + len(summary.duplicates)) from None
         finally:
@@ -353,8 +354,17 @@ def outputs_current(store, out_dir, res: Resources) -> bool:
     return bool(built) and built[0].get("state") == _store_state(store, res)
 
 
-def build_outputs(store, out_dir, res: Resources) -> list[str]:
-    """Corpus stage over everything stored, then the interchange files and the report.
+def corpus_workers(workers: int) -> int:
+    """Processes for the corpus stage: this machine's share of ``--workers`` (with Ray, the
+    workers may be a cluster's; the corpus stage runs here)."""
+    from saksi.corpus.parallel import cores
+
+    return max(1, min(workers, cores()))
+
+
+def build_outputs(store, out_dir, res: Resources, workers: int = 1) -> list[str]:
+    """Corpus stage over everything stored (on ``workers`` processes where it is large), then the
+    interchange files and the report.
 
     Returns warnings: a failure of the corpus stage keeps the stored articles and the tables of
     the last good build, and is reported rather than stopping the run."""
@@ -379,7 +389,7 @@ def build_outputs(store, out_dir, res: Resources) -> list[str]:
             if c.get(k) is not None and not valid_date(c[k]):
                 c[k] = None
     try:
-        corpus = build_corpus(articles, claims, events, embedder=embedder)
+        corpus = build_corpus(articles, claims, events, embedder=embedder, workers=workers)
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as e:  # a bug across articles: the articles stay stored, the old tables stay

@@ -12,6 +12,7 @@ import numpy as np
 
 from saksi.corpus.evidence import PairEvidence, describe
 from saksi.corpus.features import ArticleFeatures, Features, earliest
+from saksi.corpus.parallel import map_slices
 from saksi.corpus.unionfind import UnionFind
 
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -137,14 +138,17 @@ def minhash_signatures(texts: list[str], num_perm: int = 128, k: int = 3, seed: 
 
 def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[int], *,
                     threshold: float = 0.8, num_perm: int = 128, k: int = 3,
-                    min_shingles: int = 20) -> tuple[list[dict], list[list[int]]]:
+                    min_shingles: int = 20, workers: int = 1) -> tuple[list[dict], list[list[int]]]:
     """Near-duplicate clusters among the articles not in ``skip`` (non-first members of exact copies)."""
     todo = [i for i in range(len(bodies)) if i not in skip]
     if len(todo) < 2:  # no pair (and no datasketch import, which costs a small run ~0.5 s)
         return [], []
     from datasketch import LeanMinHash, MinHashLSH
 
-    sig, sizes = minhash_signatures([bodies[i] or "" for i in todo], num_perm, k)
+    texts = [bodies[i] or "" for i in todo]
+    parts = map_slices(lambda a, b: minhash_signatures(texts[a:b], num_perm, k), len(texts), workers)
+    sig = np.concatenate([p[0] for p in parts])
+    sizes = np.concatenate([p[1] for p in parts])
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     keep = [r for r in range(len(todo)) if sizes[r] >= min_shingles]
     sketches = {r: LeanMinHash(seed=1, hashvalues=sig[r], scheme="affine32") for r in keep}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from saksi.corpus.features import ArticleFeatures, Features, gap_days
+from saksi.corpus.parallel import map_slices
 
 W_NUMBER = 1.0  # a shared stated number
 W_FLOOR = 0.3  # a shared vague amount ("thousands")
@@ -105,13 +106,15 @@ def story_score(emb: float, entities: float, hard: float) -> float:
     return 0.45 * emb + 0.35 * entities + 0.2 * min(1.0, hard / 2.0)
 
 
-def weigh_pairs(pairs, is_hard, cos, feats: list[ArticleFeatures], F: Features, s, calib, family, decide):
+def weigh_pairs(pairs, is_hard, cos, feats: list[ArticleFeatures], F: Features, s, calib, family, decide,
+                workers: int = 1):
     """Weigh every candidate pair once. → (copies [(kind, PairEvidence)], story links [(score, i, j)]).
 
     Pairs that met only through a soft key (similar leads, a rare entity) are dropped at once,
     vectorised, when they can neither be a rewrite nor a story link. For the rest the cheap hard
     evidence comes first, and the entity overlap (the costly part) only for pairs that can still
-    become a copy or a link. ``decide(ev, a, b)`` names a copy kind.
+    become a copy or a link. ``decide(ev, a, b)`` names a copy kind. With ``workers`` > 1 a large
+    set of pairs is weighed in forked processes, slice by slice, in the same order.
     """
     import numpy as np
 
@@ -139,61 +142,69 @@ def weigh_pairs(pairs, is_hard, cos, feats: list[ArticleFeatures], F: Features, 
     embs, gaps = emb_arr[idx].tolist(), gap_arr[idx].tolist()
     coss = cos[idx].tolist() if cos is not None else [None] * len(idx)
 
-    copies, links = [], []
     idf = F.idf_of
     weight_of = F.weight_of
     number_w = F.number_w
     find = family.find
-    for k in range(len(idx)):
-        i, j = ii[k], jj[k]
-        a, b = feats[i], feats[j]
-        emb = embs[k]
-        na, nb = a.numbers, b.numbers
-        hard = 0.0
-        shared = None
-        if na and nb:
-            shared = na.keys() & nb.keys()
-            if shared:
-                src_w, nsrc = 0.0, None
-                for key in shared:
-                    w = number_w[key]
-                    hard += w * (W_NUMBER if key[2] == "=" else W_FLOOR)
-                    common = na[key] & nb[key]
-                    if common:
-                        if w > src_w:
-                            src_w = w
-                        nsrc = common if nsrc is None else nsrc | common
-                if nsrc:
-                    hard += W_SOURCE * min(2, len(nsrc)) * src_w
-        if a.quotes and b.quotes:
-            q = len(a.quotes & b.quotes)
-            hard += W_QUOTE * (q if q < 2 else 2)
-        if a.events and b.events:
-            evs = a.events & b.events
-            if evs:
-                e = sum(W_EVENT_DAY if len(d) >= 10 else W_EVENT_MONTH for _, d in evs)
-                hard += e if e < MAX_EVENTS else MAX_EVENTS
-        gap = gaps[k]
-        hard_part = 0.2 * (hard / 2.0 if hard < 2.0 else 1.0)
-        may_link = (gap < 0 or gap <= window) and 0.45 * emb + 0.35 + hard_part >= story_link
-        may_copy = (hard >= origin_hard or (emb >= rewrite_emb and (shared or not (na or nb)))) \
-            and find(i) != find(j)
-        if not (may_copy or may_link):
-            continue
-        ent = 0.0
-        if a.entities and b.entities:
-            inter = a.entities & b.entities
-            if inter:
-                wi = sum(map(idf.__getitem__, inter))
-                wu = weight_of[i] + weight_of[j] - wi
-                ent = wi / wu if wu > 0 else 0.0
-        if may_link:
-            sc = 0.45 * emb + 0.35 * ent + hard_part
-            if sc >= story_link:
-                links.append((sc, i, j))
-        if may_copy:
-            ev = weigh(a, b, coss[k], calib, F)
-            kind = decide(ev, a, b)
-            if kind:
-                copies.append((kind, ev))
+
+    def weigh_slice(start: int, stop: int):
+        copies, links = [], []
+        for k in range(start, stop):
+            i, j = ii[k], jj[k]
+            a, b = feats[i], feats[j]
+            emb = embs[k]
+            na, nb = a.numbers, b.numbers
+            hard = 0.0
+            shared = None
+            if na and nb:
+                shared = na.keys() & nb.keys()
+                if shared:
+                    src_w, nsrc = 0.0, None
+                    for key in shared:
+                        w = number_w[key]
+                        hard += w * (W_NUMBER if key[2] == "=" else W_FLOOR)
+                        common = na[key] & nb[key]
+                        if common:
+                            if w > src_w:
+                                src_w = w
+                            nsrc = common if nsrc is None else nsrc | common
+                    if nsrc:
+                        hard += W_SOURCE * min(2, len(nsrc)) * src_w
+            if a.quotes and b.quotes:
+                q = len(a.quotes & b.quotes)
+                hard += W_QUOTE * (q if q < 2 else 2)
+            if a.events and b.events:
+                evs = a.events & b.events
+                if evs:
+                    e = sum(W_EVENT_DAY if len(d) >= 10 else W_EVENT_MONTH for _, d in evs)
+                    hard += e if e < MAX_EVENTS else MAX_EVENTS
+            gap = gaps[k]
+            hard_part = 0.2 * (hard / 2.0 if hard < 2.0 else 1.0)
+            may_link = (gap < 0 or gap <= window) and 0.45 * emb + 0.35 + hard_part >= story_link
+            may_copy = (hard >= origin_hard or (emb >= rewrite_emb and (shared or not (na or nb)))) \
+                and find(i) != find(j)
+            if not (may_copy or may_link):
+                continue
+            ent = 0.0
+            if a.entities and b.entities:
+                inter = a.entities & b.entities
+                if inter:
+                    wi = sum(map(idf.__getitem__, inter))
+                    wu = weight_of[i] + weight_of[j] - wi
+                    ent = wi / wu if wu > 0 else 0.0
+            if may_link:
+                sc = 0.45 * emb + 0.35 * ent + hard_part
+                if sc >= story_link:
+                    links.append((sc, i, j))
+            if may_copy:
+                ev = weigh(a, b, coss[k], calib, F)
+                kind = decide(ev, a, b)
+                if kind:
+                    copies.append((kind, ev))
+        return copies, links
+
+    copies, links = [], []
+    for c, lk in map_slices(weigh_slice, len(idx), workers):  # the cores share the features, forked
+        copies += c
+        links += lk
     return copies, links
