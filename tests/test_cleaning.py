@@ -115,6 +115,12 @@ def test_site_name_first_line_is_the_outlet():
     ("LONDON (Reuters) - The government announced a new budget for road repairs on Tuesday.", "Reuters", "London"),
     ("Surabaya Pemerintah kota mengumumkan anggaran baru untuk perbaikan jalan di seluruh wilayah.", None, "Surabaya"),
     ("Pantau - Pemerintah daerah mengumumkan anggaran baru untuk perbaikan jalan di kota.", "Pantau", None),
+    # the place of a dateline is never the outlet, known or not
+    ("ACEH TIMUR, KOMPAS.com - Pemerintah daerah mengumumkan anggaran baru untuk perbaikan jalan.", "Kompas", "Aceh Timur"),
+    ("TRIBUNNEWS.COM, JAKARTA - Pemerintah daerah mengumumkan anggaran baru untuk perbaikan jalan.", "Tribunnews", "Jakarta"),
+    ("RIVERTON, Ore. (AP) — The government announced a new budget for road repairs on Tuesday.", "AP", "Riverton"),
+    ("PORT VERRAN, June 4 (Reuters) - The government announced a new budget for road repairs.", "Reuters", "Port Verran"),
+    ("CIANJUR - Pemerintah daerah mengumumkan anggaran baru untuk perbaikan jalan di kota.", None, "Cianjur"),
 ])
 def test_lead_prefix_outlet_and_dateline(lead, outlet, dateline):
     p = page(lead + "\n" + BODY_ID)
@@ -169,3 +175,27 @@ def test_outlet_names():
     assert outlet_name("TRIBUNNEWS.COM") == "Tribunnews"
     assert outlet_name("Kompas.com") == "Kompas"
     assert outlet_name("5Blogger") == "5Blogger"
+
+
+def test_credits_without_a_colon_and_initials():
+    p = page(BODY_ID + "Penulis Kontributor Surabaya, Dewi Lestari | Editor Budi Santoso\n")
+    assert p.author == "Dewi Lestari" and p.lines[-1].kind == "credit"
+    p = page(BODY_EN + "Reporting by Tom Baker in London; Editing by Ann Lee\n")
+    assert p.author == "Tom Baker" and p.lines[-1].kind == "credit"
+    p = page(BODY_ID + "(rzm/ahy)\n")  # editors' initials name nobody
+    assert p.author is None and p.lines[-1].kind == "credit"
+    # a sentence that opens with a label word stays text
+    k = kinds(BODY_ID + "Penulis buku itu mengatakan bahwa cetakan kedua akan terbit bulan depan.\n")
+    assert k["Penulis buku itu mengatakan bahwa cetakan kedua akan terbit bulan depan."] == "content"
+
+
+def test_dated_byline_and_site_date_line():
+    p = page("Judul Berita Yang Cukup Panjang Untuk Sebuah Tajuk\nPosted on March 4, 2024 by DINA RAHMAN\n" + BODY_EN)
+    assert p.author == "Dina Rahman" and p.published == "2024-03-04"
+    p = page("Judul Berita Yang Cukup Panjang Untuk Sebuah Tajuk\nKompas.com - 03/11/2024, 14:20 WIB\n" + BODY_ID)
+    assert p.lines[1].kind == "date" and p.lines[1].detail == "2024-11-03" and p.timezone == "WIB"
+
+
+def test_name_then_site_is_a_byline():
+    p = page("Judul Berita Yang Cukup Panjang Untuk Sebuah Tajuk\nRizky Maulana - detikNews\n" + BODY_ID)
+    assert p.author == "Rizky Maulana" and p.lines[1].kind == "byline"

@@ -239,7 +239,9 @@ def test_any_input_gives_extract_none_or_value_error(html):
     ("Penulis: Rina Wulandari", None, None, "Rina Wulandari"),
     ("View all posts by Daniel Brown", None, "example.org", "Daniel Brown"),
     ("Harian Contoh GmbH; Benjamin Fischer; Marcus Theurer", "Harian Contoh GmbH", "harian.example",
-     "Benjamin Fischer; Marcus Theurer"),
+     "Benjamin Fischer, Marcus Theurer"),
+    ("JANE MCDONALD; PATRICK O'NEILL", None, None, "Jane McDonald, Patrick O'Neill"),
+    ("By ANA DE SOUZA and JOHN ROE", None, None, "Ana de Souza, John Roe"),
     ("Example Times", "Example Times", "exampletimes.com", "Example Times"),  # the site alone stays
     ("No author", None, None, None),
     ("wordpressadmin", None, None, None),

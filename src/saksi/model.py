@@ -19,7 +19,8 @@ class Document:
     fmt: str = "txt"  # txt | html | jsonl
     url: str | None = None
     published: str | None = None  # YYYY-MM-DD given by the input (JSONL field, HTML metadata)
-    outlet: str | None = None
+    outlet: str | None = None  # given by the input (JSONL `outlet`): it names the outlet best
+    site: str | None = None  # the site's own name in its HTML metadata (og:site_name, publisher, host)
     title: str | None = None  # given by the input (HTML metadata, JSONL)
     author: str | None = None
     html: str | None = None  # an HTML page not yet extracted (the run extracts it in its workers)

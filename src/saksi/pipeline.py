@@ -68,7 +68,7 @@ def clean(doc: Document, res: Resources):
 
     article = Article(
         name=doc.name, key=text_key(body or norm.text), path=doc.path, fmt=doc.fmt, text=doc.text,
-        language=language, title=page.title or doc.title, outlet=page.outlet or doc.outlet,
+        language=language, title=page.title or doc.title, outlet=doc.outlet or page.outlet or doc.site,
         author=page.author or doc.author, dateline=page.dateline, published=doc.published or page.published
         or _header_date(page), url=doc.url, body=body, captions=captions, lines=page.lines,
         paragraphs=paragraphs, sentences=sentences,

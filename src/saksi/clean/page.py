@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from saksi.clean.cues import Cues
+from saksi.clean.names import credited_name, person_names
 from saksi.model import Line
 
 # What a line can be. Only KEPT kinds make the body.
@@ -28,6 +29,10 @@ _LEAD = re.compile(r"^(?P<pre>[^\s\-–—][^\n–—]{0,70}?)\s+(?:-{1,2}|–|�
 _ALLCAPS_KICKER = re.compile(r"^[A-Z0-9][A-Z0-9 '’.,&/:]{3,80}\s[-–—]\s(?P<rest>.+)$")
 _DOMAIN = re.compile(r"\.(?:com|co\.id|or\.id|go\.id|web\.id|my\.id|id|net|org|co\.uk|co|news|tv|info|asia)$", re.I)
 _WORD = re.compile(r"\w+", re.U)
+_SPACE = re.compile(r"\s+")
+# "Rizky Maulana - detikNews": a name, then the site (a domain or a name like "detikNews")
+_SITE_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+[-–—|]\s+"
+                          r"(?P<site>[a-z]+[A-Z]\w*|[\w-]+\.(?:com|co\.id|id|net|org|co\.uk|co|news))$")
 _END_MARKERS = {"credit", "source_line", "copyright", "widget", "read_also", "footer"}
 
 
@@ -39,6 +44,7 @@ class Page:
     author: str | None = None
     dateline: str | None = None
     published: str | None = None
+    timezone: str | None = None  # the zone the first date line names ("WIB", "EDT", "UTC+7")
     lead_skip: dict[int, int] = field(default_factory=dict)  # line index → chars of outlet/dateline prefix
 
 
@@ -110,19 +116,28 @@ def _line_rules(page: Page, cues: Cues, date_line) -> None:
                 follow = -1 if re.search(r"\w\s*[:|»>\-–—]\s*$", t) else 8
         elif low in cues.widget_line or cues.widget_prefix.match(t) or _CAPTCHA.match(t):
             ln.kind = "widget"
-        elif m := cues.author_label.match(t):
-            ln.kind, ln.detail = "credit", _name_or_next(m.group("rest"), lines, i)
+        elif is_menu(t, cues):
+            ln.kind = "section"
+        elif m := _credit(t, cues.author_label, cues.author_label_bare):
+            ln.kind, ln.detail = "credit", _name_or_next(m.group("rest"), lines, i, cues)
             if ln.detail and not page.author:
                 page.author = ln.detail
-        elif m := cues.editor_label.match(t):
-            ln.kind, ln.detail = "credit", _name_or_next(m.group("rest"), lines, i)
+        elif m := _credit(t, cues.editor_label, cues.editor_label_bare):
+            ln.kind, ln.detail = "credit", _name_or_next(m.group("rest"), lines, i, cues)
         elif (m := cues.byline.match(t)) and _words(m.group("rest")) <= 6 and not _ends_sentence(t):
-            ln.kind, ln.detail = "byline", m.group("rest").strip()
+            ln.kind, ln.detail = "byline", person_names(m.group("rest"), cues)
             page.author = page.author or ln.detail
+        elif m := _SITE_BYLINE.match(t):
+            ln.kind, ln.detail = "byline", person_names(m.group("name"), cues)
+            page.author = page.author or ln.detail
+        elif found := _dated_byline(t, cues, date_line):
+            ln.kind, ln.detail = "byline", found[1]
+            page.author = page.author or ln.detail
+            page.published = page.published or found[0]
         elif (m := _PAREN_CREDIT.match(t)) and _words(t) <= 6:
             ln.kind = "credit"
-            if m.group("outlet"):
-                ln.detail = m.group("name").strip()
+            if m.group("outlet") and not _initials(m.group("name")):
+                ln.detail = person_names(m.group("name").strip(), cues)
                 page.author = page.author or ln.detail
         elif cues.source_label.match(t) and _words(t) <= 12:
             ln.kind = "source_line"
@@ -130,10 +145,12 @@ def _line_rules(page: Page, cues: Cues, date_line) -> None:
             ln.kind = "copyright"
         elif len(cues.footer_cue.findall(t)) >= 2 and not _ends_sentence(t):
             ln.kind = "footer"
+        elif _words(t) <= 12 and (d := date_line(t) or _site_date(t, date_line)):
+            ln.kind, ln.detail = "date", d  # before breadcrumbs: "03/11/2024" splits at its slashes
+            if not page.timezone and (z := cues.timezone.search(t)):
+                page.timezone = z["zone"]
         elif _breadcrumb(t, cues):
             ln.kind = "section"
-        elif _words(t) <= 12 and (d := date_line(t)):
-            ln.kind, ln.detail = "date", d
         elif cues.caption_prefix.match(t) or ((m := _ALLCAPS_KICKER.match(t)) and cues.caption_cue.search(m.group("rest"))):
             ln.kind = "caption"
     # the name under a header-only credit label ("Penulis :" / "Kaorie Zeto Hapki")
@@ -142,14 +159,65 @@ def _line_rules(page: Page, cues: Cues, date_line) -> None:
             lines[i + 1].kind = "credit"
 
 
+def _credit(t: str, label: re.Pattern, bare: re.Pattern) -> re.Match | None:
+    """A credit line: its label with a colon, or without one on a short line that is no sentence
+    ("Penulis Dian Pratiwi | Editor Budi Santoso", "Reporting by Ana Ribeiro; Editing by Tom Hale")."""
+    if m := label.match(t):
+        return m
+    if _words(t) <= 24 and not _ends_sentence(t) and (m := bare.match(t)) and t[:1].isupper():
+        rest = re.split(r"\s*[|;/]\s*", m.group("rest"))[0]
+        if _words(rest) <= 8:
+            return m
+    return None
+
+
+def is_menu(t: str, cues: Cues) -> bool:
+    """A navigation menu on one line ("World U.S. Politics Sports Business Science"): at least four
+    section names, which make most of its letters (three, which make all of them), and no sentence."""
+    if _words(t) < 3 or _ends_sentence(t):
+        return False
+    found = cues.menu_word.findall(t)
+    if len(found) < 3:
+        return False
+    letters = sum(c.isalpha() for c in t)
+    share = sum(c.isalpha() for w in found for c in w) / max(letters, 1)
+    return share >= 0.6 if len(found) >= 4 else share == 1.0  # three only when nothing else is there
+
+
+def _initials(name: str) -> bool:
+    """Editors' initials closing a page ("(rzm/ahy)"): short lower-case letter groups, no name."""
+    return all(p.isalpha() and p.islower() and len(p) <= 5 for p in re.split(r"[\s/,]+", name.strip()) if p)
+
+
+def _dated_byline(t: str, cues: Cues, date_line) -> tuple[str, str] | None:
+    """(date, author) of "Posted on October 2, 2024 by Dina Rahman" (a date, then a byline)."""
+    if _words(t) > 16 or _ends_sentence(t):
+        return None
+    for m in _SPACE.finditer(t):
+        rest = t[m.end():]
+        b = cues.byline.match(rest)
+        if b and _words(b.group("rest")) <= 6 and (d := date_line(t[:m.start()])):
+            names = person_names(b.group("rest"), cues)
+            return (d, names) if names else None
+    return None
+
+
+def _site_date(t: str, date_line) -> str | None:
+    """The date of a line that names the site first ("Kompas.com - 03/11/2024, 14:20 WIB")."""
+    m = _LEAD.match(t)
+    if m and (_DOMAIN.search(m.group("pre")) or _words(m.group("pre")) <= 2):
+        return date_line(t[m.end():])
+    return None
+
+
 def _unquoted(t: str) -> str:
     return t.strip(" \t\"'‘’“”«»„").lower()
 
 
-def _name_or_next(rest: str, lines: list[Line], i: int) -> str | None:
+def _name_or_next(rest: str, lines: list[Line], i: int, cues: Cues) -> str | None:
     rest = rest.strip()
     if rest:
-        return re.split(r"\s*[|,;/]\s*", rest)[0] or None
+        return credited_name(rest, cues)
     if i + 1 < len(lines) and _words(lines[i + 1].text) <= 6 and not _ends_sentence(lines[i + 1].text):
         return lines[i + 1].text
     return None
@@ -189,7 +257,8 @@ def _header(page: Page, first: int, cues: Cues) -> None:
             ln.kind = "photo_credit"
         elif cues.caption_cue.search(ln.text) and _words(ln.text) >= 6:
             ln.kind = "caption"
-        elif i == 0 and title_at is not None and i < title_at and _words(ln.text) <= 4 and not _ends_sentence(ln.text):
+        elif (i == 0 and title_at is not None and i < title_at and _words(ln.text) <= 4 and not _ends_sentence(ln.text)
+              and not cues.menu_word.fullmatch(ln.text.strip(" -–—|:"))):  # a section's name is no outlet
             ln.kind, ln.detail = "outlet", outlet_name(ln.text)
             page.outlet = ln.detail  # an outlet named in the lead ("Pantau -") overrides it later
         elif title_at is not None and i > title_at and _words(ln.text) >= 10:
@@ -224,20 +293,14 @@ def _body(page: Page, first: int, cues: Cues) -> None:
 
 
 def _lead(t: str, places: frozenset[str], dashless: bool = True) -> tuple[str | None, str | None, int] | None:
-    """The outlet and dateline a lead paragraph opens with ('JAKARTA, KOMPAS.com –', 'Pantau -')."""
+    """The dateline and outlet a lead paragraph opens with ('ACEH TIMUR, KOMPAS.com –', 'LONDON (Reuters) -',
+    'Pantau -'). The outlet is the site's own token (a domain, an agency in parentheses, a lone name); the
+    place is the dateline, never the outlet."""
     m = _LEAD.match(t)
     if m and _words(m.group("pre")) <= 6 and not re.search(r"[.!?:;]\s*$", m.group("pre")):
-        parts = [p.strip() for p in re.split(r"[,(]", m.group("pre").replace(")", "")) if p.strip()]
-        dateline = outlet = None
-        for p in parts:
-            if p.lower() in places:
-                dateline = dateline or p
-            elif re.search(r"\d", p) and not re.search(r"[A-Za-z]{3,}\d|\d[A-Za-z]{3,}", p):
-                continue  # a date inside the dateline
-            elif outlet is None and (_DOMAIN.search(p) or p.isupper() or _words(p) <= 2):
-                outlet = outlet_name(p)
-        if dateline or outlet:
-            return dateline, outlet, m.end()
+        found = _dateline_parts(m.group("pre"), places)
+        if found:
+            return found[0], found[1], m.end()
     if not dashless:
         return None
     # a dateline with no dash: 'Jakarta Korea Utara menegaskan ...'
@@ -248,6 +311,26 @@ def _lead(t: str, places: frozenset[str], dashless: bool = True) -> tuple[str | 
             if cand.lower() in places and nxt[:1].isupper() and (cand + " " + nxt).lower() not in places:
                 return cand, None, len(" ".join(words[:k])) + 1
     return None
+
+
+def _dateline_parts(pre: str, places: frozenset[str]) -> tuple[str | None, str | None] | None:
+    """(place, outlet) of a dateline: its parts split at commas, an agency in parentheses apart."""
+    agencies = [a.strip() for a in re.findall(r"\(([^()]{1,40})\)", pre)]
+    parts = [p.strip() for p in re.sub(r"\([^()]*\)", ",", pre).split(",") if p.strip()]
+    outlet = next((outlet_name(a) for a in agencies if not re.search(r"\d", a)), None)
+    dateline = None
+    for k, p in enumerate(parts):
+        if re.search(r"\d", p) and not re.search(r"[A-Za-z]{3,}\d|\d[A-Za-z]{3,}", p):
+            continue  # a date inside the dateline
+        if _DOMAIN.search(p):
+            outlet = outlet or outlet_name(p)
+        elif p.lower() in places:
+            dateline = dateline or p
+        elif dateline is None and (k == 0 or outlet) and p.isupper() and (len(parts) > 1 or agencies or _words(p) <= 3):
+            dateline = p  # a place in capitals first ("RIVERTON, Ore. (AP)", "CIANJUR -")
+        elif len(parts) == 1 and not agencies and _words(p) <= 2:
+            outlet = outlet_name(p)  # a lone name: the site's ("Pantau -")
+    return (dateline, outlet) if dateline or outlet else None
 
 
 def _lead_prefix(page: Page, places: frozenset[str], date_line) -> None:

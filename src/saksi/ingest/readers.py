@@ -305,7 +305,7 @@ def extract_document(doc: Document) -> Document | InputError:
     if ex is None or not (ex.text or "").strip():
         return InputError(where, "HTML page has no article text")
     return Document(name=doc.name, path=where, text=ex.text, fmt=doc.fmt, url=doc.url or ex.url,
-                    published=doc.published or ex.date, outlet=doc.outlet or ex.sitename,
+                    published=doc.published or ex.date, outlet=doc.outlet, site=ex.sitename,
                     title=doc.title or ex.title, author=doc.author or ex.author, digest=doc.digest)
 
 
