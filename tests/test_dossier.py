@@ -338,3 +338,26 @@ def test_seeds_counts_agree_across_report_files_and_exports(seeds_run, tmp_path)
     # articles by title and outlet, the file name on hover
     assert 'title="003_7eafc6302f9b508a">Korea Utara Siap Berdiri di Pihak Rusia' in page
     assert re.search(r'title="001_46c93247f30203d2">5Blogger, undated: “', page)
+
+
+def test_seeds_troop_group_lists_its_values_by_source_over_time(seeds_run):
+    """Issue 12: the troop group shows each source's values in date order, in report.html and report.md."""
+    out = seeds_run
+    store = Store.open(out)
+    try:
+        data = collect(store)
+    finally:
+        store.close()
+    troops = next(g for g in data["groups"] if g["action"] == "troops_deployed" and len(g["claims"]) == 5)
+    by_source = troops["by_source"]
+    assert {s["source"] for s in by_source} >= {"North Korea", "Multilateral Sanctions Monitoring Team"}
+    assert sum(len(s["values"]) for s in by_source) == len([c for c in troops["claims"] if c.get("stance") != "denied"])
+    firsts = [s["values"][0]["sort"] for s in by_source if s["values"][0]["sort"]]
+    assert firsts == sorted(firsts)  # sources in the order they first gave a value
+    for s in by_source:
+        dated = [v["sort"] for v in s["values"] if v["sort"]]
+        assert dated == sorted(dated)
+    page = html.unescape((out / "report.html").read_text(encoding="utf-8"))
+    assert "values by source over time" in page
+    md_text = (out / "report.md").read_text(encoding="utf-8")
+    assert "values by source over time: " in md_text

@@ -438,6 +438,27 @@ def _group(gid: str, g: dict, members: list[dict]) -> dict:
     }
 
 
+def values_by_source(g: dict, published: dict[str, str | None]) -> list[dict]:
+    """A group's values over time, by source: for each source (its root, else the furthest source
+    credited, else the outlet's own reporting) its values in date order, each dated by the period the
+    claim covers or else by its article's publication. Denials are left out (they state no value)."""
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for c in g["claims"]:
+        if (c.get("stance") or "") == "denied" or c.get("missing"):
+            continue
+        source = c.get("root") or (c.get("attributed_to") or [None])[-1] or "own reporting"
+        period, pub = fmt_period(c), published.get(c.get("article"))
+        rows[source].append({"when": period or pub or "", "sort": c.get("period_start") or pub or "",
+                             "dated_by": "period" if period else "published" if pub else None,
+                             "value": fmt_value(c), "claim": c.get("id"), "article": c.get("article")})
+    out = []
+    for source, vals in rows.items():
+        vals.sort(key=lambda v: (v["sort"] == "", v["sort"]))
+        out.append({"source": source, "values": vals})
+    out.sort(key=lambda s: (s["values"][0]["sort"] == "", s["values"][0]["sort"], s["source"]))
+    return out
+
+
 def stories(tables: dict) -> list[dict]:
     rows = _table(tables, "stories")
     members = _table(tables, "story_articles", "story_members")
@@ -695,6 +716,9 @@ def collect(store) -> dict:
                      "story": story_of.get(a["article"]), "copies": copies_of.get(a["article"], []),
                      "mention_count": mention_counts.get(a["key"], 0),
                      "spans": article_spans(a, cs, es, lines)})
+    published = {a["article"]: a.get("published") for a in articles}
+    for g in groups:
+        g["by_source"] = values_by_source(g, published)
     timeline = timeline_rows(tables, events)
     return {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -97,6 +97,10 @@ def render_markdown(d: dict) -> str:
         facts.append(f"independent sources: **{md(g['independent_sources'])}**{roots}")
         if g.get("relayed_by"):
             facts.append(f"not counted: {md_list(g['relayed_by'])}: relayed without naming a source")
+        if len(g["claims"]) > 1 and g.get("by_source"):
+            facts.append("values by source over time: " + "; ".join(
+                f"{md(s['source'])}: " + ", ".join(f"{md(v['when'] or 'undated')} {md(v['value'])}" for v in s["values"])
+                for s in g["by_source"]))
         for v in g["verdict_rows"]:
             facts.append(f"**{md(v['label'])}**: {md(v['explanation'])}")
         if g["verdict"] and not g["verdict_rows"]:
