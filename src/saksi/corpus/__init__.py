@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from saksi.corpus.blocking import candidate_pairs
-from saksi.corpus.contradictions import denial_verdicts, group_verdicts
+from saksi.corpus.contradictions import article_tag, denial_verdicts, group_verdicts
 from saksi.corpus.copies import copy_row, exact_copies, near_duplicates, pair_copy
 from saksi.corpus.embed import E5Embedder, HashingEmbedder, calibration, default_embedder, lead_text
 from saksi.corpus.evidence import weigh_pairs
@@ -158,6 +158,9 @@ def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *
     fam_of = {f.name: feats[family.find(f.index)].name for f in feats}
     media = MEDIA | frozenset(cf(a.get("outlet")) for a in articles if a.get("outlet"))
     groups, group_claims, members = build_groups(claims, by_name, fam_of, media, F.canon)
+    # verdicts name articles by outlet and date, not file name
+    tag_of = {name: article_tag(a) for name, a in by_name.items()}
+    members = {gid: [{**c, "article_tag": tag_of.get(c.get("article"))} for c in cs] for gid, cs in members.items()}
     verdicts = []
     for gid, cs in members.items():
         verdicts += group_verdicts(gid, cs)

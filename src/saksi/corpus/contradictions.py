@@ -86,8 +86,25 @@ def value_text(c: dict) -> str:
     return f"{_QWORD.get(q, '')}{v:,.0f}" + (" (vague)" if q == "vague" else "")
 
 
+def article_tag(a: dict) -> str | None:
+    """How a verdict names an article: its outlet and date ("Tribunnews, 2025-09-09"), else the start
+    of its title or of its body; None leaves the article's name (its file name)."""
+    outlet, when = a.get("outlet"), a.get("published")
+    if outlet:
+        return f"{outlet}, {when}" if when else outlet
+    title = " ".join((a.get("title") or "").split())
+    if title:
+        return title[:48] + "…" if len(title) > 48 else title
+    words = (a.get("body") or "").split()[:6]
+    return "“" + " ".join(words) + "…”" if words else None
+
+
+def _where(c: dict) -> str:
+    return c.get("article_tag") or c.get("article") or "?"
+
+
 def claim_text(c: dict) -> str:
-    return f"{value_text(c)} ({scope_text(scope_of(c))}; {c.get('article')})"
+    return f"{value_text(c)} ({scope_text(scope_of(c))}; {_where(c)})"
 
 
 @dataclass
@@ -227,7 +244,7 @@ def denial_verdicts(groups_by_id: dict[str, list[dict]], most: int = 50) -> list
                     who = d.get("actor") or "the actor"
                     rows.append({"group": g2, "kind": "denial",
                                  "claims": [d.get("id")] + [c.get("id") for c in asserting[:most]],
-                                 "explanation": f"{who} denies it ({d.get('article')}: “{d.get('quote', '')}”) "
+                                 "explanation": f"{who} denies it ({_where(d)}: “{d.get('quote', '')}”) "
                                  f"while {len(asserting)} claim{'s' if len(asserting) != 1 else ''} "
                                  f"assert{'' if len(asserting) != 1 else 's'} it"})
     return rows
