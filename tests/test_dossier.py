@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from synthetic_store import XSS_NAME, active_content, build, build_with_report, many_analyses
 
+from saksi.report import dossier
 from saksi.report.dossier import Span, collect, highlight, slug, write_report
 from saksi.report.markdown import code_block, md
 from saksi.store.db import Store
@@ -213,11 +214,27 @@ def test_two_thousand_articles_render_quickly(tmp_path):
     finally:
         store.close()
     size = (tmp_path / "report.html").stat().st_size
-    text_chars = sum(len(an.article.text) for an in many_analyses(2000))
+    shown = dossier.FULL_TEXT_ARTICLES
+    text_chars = sum(len(an.article.text) for an in many_analyses(2000)) * shown / 2000
     assert took < 30, took
-    assert size < 3 * text_chars + 3000 * 2000, size  # lean: text (marked) and body, plus a few KB per article
+    # bounded: the texts of FULL_TEXT_ARTICLES articles (marked) and a row for every article
+    assert size < 3 * text_chars + 3000 * shown + 1000 * 2000, size
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert page.count('<section class="article"') == 2000
+    assert page.count('<section class="article"') == shown
+    assert page.count("<tr data-file=") == 2000  # every article in the index
+    assert f"The texts of {shown} of 2000 articles are here" in page
+    md_text = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert f"_{shown} of 2000 articles are described here" in md_text
+
+
+def test_a_big_group_lists_a_bounded_number_of_claims(tmp_path, monkeypatch):
+    monkeypatch.setattr(dossier, "GROUP_ROWS", 1)
+    monkeypatch.setattr("saksi.report.markdown.GROUP_ROWS", 1)
+    out = build_with_report(tmp_path)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    md_text = (out / "report.md").read_text(encoding="utf-8")
+    assert "more claims: browse them with <code>saksi serve</code>" in page
+    assert "more claims: browse them with `saksi serve`" in md_text
 
 
 # --------------------------------------------------------------------------- with the real stages

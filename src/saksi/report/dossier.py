@@ -680,9 +680,41 @@ def overview(store, articles: list[dict], documents: list[dict], claims: list[di
     }
 
 
+# A dossier stays readable and quick to write at any corpus size: past these, the rest is in the web UI.
+FULL_TEXT_ARTICLES = 300  # articles whose text (with the evidence marked) the dossier holds
+GROUP_ROWS = 100  # claims a ledger group lists
+
+
+def _shown_articles(articles: list[dict], claims_by: dict, groups: list[dict], most: int) -> set[str]:
+    """The articles whose text the dossier holds: all of a small corpus; of a large one, those with
+    claims in groups that need a reader's eye (contradiction, denial, scope) first, then by claims."""
+    if len(articles) <= most:
+        return {a["article"] for a in articles}
+    flagged: Counter = Counter()
+    for g in groups:
+        if g.get("verdict") and g["verdict"] != "compatible":
+            flagged.update(c.get("article") for c in g["claims"])
+    ranked = sorted(articles, key=lambda a: (-flagged.get(a["article"], 0), -len(claims_by.get(a["article"], ())),
+                                             a["article"]))
+    return {a["article"] for a in ranked[:most]}
+
+
+def _texts(store, names: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    todo = sorted(names)
+    for i in range(0, len(todo), 500):
+        part = todo[i:i + 500]
+        q = ",".join("?" * len(part))
+        out.update((r["name"], r["text"]) for r in store.conn.execute(
+            f"SELECT name, text FROM articles WHERE name IN ({q})", part))
+    return out
+
+
 def collect(store) -> dict:
-    """Everything the dossier shows, from the store (and the corpus tables when the corpus stage ran)."""
-    articles = store.articles()
+    """Everything the dossier shows, from the store (and the corpus tables when the corpus stage ran).
+    Of a corpus past FULL_TEXT_ARTICLES articles it holds the texts of that many (see _shown_articles),
+    and of a group past GROUP_ROWS claims that many rows: the web UI (saksi serve) has the rest."""
+    articles = store.articles(text=False)
     documents = store.documents()
     claims = store.claims()
     events = store.events()
@@ -690,15 +722,19 @@ def collect(store) -> dict:
     entities = entity_index(store.conn)
     groups = claim_groups(tables, claims)
     group_of = {c["id"]: g for g in groups for c in g["claims"] if c.get("id")}
-    lines_by_key: dict[str, list[dict]] = defaultdict(list)
-    for r in store.conn.execute('SELECT key, idx, start, "end", kind, text, detail FROM lines ORDER BY key, idx'):
-        lines_by_key[r["key"]].append(dict(r))
     claims_by = defaultdict(list)
     for c in claims:
         claims_by[c["article"]].append(c)
     events_by = defaultdict(list)
     for e in events:
         events_by[e["article"]].append(e)
+    shown = _shown_articles(articles, claims_by, groups, FULL_TEXT_ARTICLES)
+    texts = _texts(store, shown)
+    keys = {a["key"] for a in articles if a["article"] in shown}
+    lines_by_key: dict[str, list[dict]] = defaultdict(list)
+    for r in store.conn.execute('SELECT key, idx, start, "end", kind, text, detail FROM lines ORDER BY key, idx'):
+        if r["key"] in keys:
+            lines_by_key[r["key"]].append(dict(r))
     story_list = stories(tables)
     story_of = {a: s for s in story_list for a in s["members"]}
     copy_list = copies(tables, documents)
@@ -707,15 +743,20 @@ def collect(store) -> dict:
         copies_of[cp["copy_of"]].append(cp)
         copies_of[cp["article"]].append(cp)
     mention_counts = {r["key"]: r["n"] for r in store.conn.execute("SELECT key, count(*) AS n FROM mentions GROUP BY key")}
-    arts = []
+    arts, index = [], []
     for a in articles:
-        lines = lines_by_key.get(a["key"], [])
         cs, es = claims_by.get(a["article"], []), events_by.get(a["article"], [])
-        arts.append({**a, "anchor": slug(a["article"], "a-"), "label": article_label(a), "claims": cs, "events": es,
-                     "removed": removed_lines(lines), "url_safe": safe_url(a.get("url")),
-                     "story": story_of.get(a["article"]), "copies": copies_of.get(a["article"], []),
-                     "mention_count": mention_counts.get(a["key"], 0),
-                     "spans": article_spans(a, cs, es, lines)})
+        row = {**a, "anchor": slug(a["article"], "a-"), "label": article_label(a), "claims": cs, "events": es,
+               "story": story_of.get(a["article"]), "copies": copies_of.get(a["article"], []),
+               "mention_count": mention_counts.get(a["key"], 0), "shown": a["article"] in shown}
+        if row["shown"]:
+            lines = lines_by_key.get(a["key"], [])
+            row.update(text=texts.get(a["article"], ""), removed=removed_lines(lines), url_safe=safe_url(a.get("url")),
+                       spans=article_spans({**a, "text": texts.get(a["article"], "")}, cs, es, lines))
+            arts.append(row)
+        index.append(row)
+    for g in groups:
+        g["more_claims"] = max(0, len(g["claims"]) - GROUP_ROWS)
     published = {a["article"]: a.get("published") for a in articles}
     for g in groups:
         g["by_source"] = values_by_source(g, published)
@@ -723,8 +764,8 @@ def collect(store) -> dict:
     return {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "overview": overview(store, articles, documents, claims, events, entities, timeline),
-        "articles": arts, "article_anchor": {a["article"]: a["anchor"] for a in arts},
-        "article_label": {a["article"]: a["label"] for a in arts},
+        "articles": arts, "article_index": index, "article_anchor": {a["article"]: a["anchor"] for a in arts},
+        "article_label": {a["article"]: a["label"] for a in index}, "hidden_articles": len(index) - len(arts),
         "claims": claims, "groups": groups, "group_of": group_of,
         "entities": entities, "timeline": timeline, "stories": story_list, "copies": copy_list,
         "tables": tables,
@@ -762,14 +803,14 @@ def render_html(data: dict) -> Iterator[str]:
     anchors = data["article_anchor"]
 
     def tl_href(r: dict) -> str | None:
-        if r["evidence"]:
+        if r["evidence"] and r["evidence"][0].get("article") in anchors:
             return "#" + slug(r["evidence"][0]["id"], "ev-")
         first = next((anchors[a] for a in r["articles"] if a in anchors), None)
         return "#" + first if first else None
 
     env = environment()
     return env.get_template("dossier/report.html.j2").generate(
-        d=data, ov=data["overview"], css=Markup(css), js=Markup(js), csp=csp,
+        d=data, ov=data["overview"], css=Markup(css), js=Markup(js), csp=csp, group_rows=GROUP_ROWS,
         timeline_svg=timeline_svg(data["timeline"], href=tl_href))
 
 

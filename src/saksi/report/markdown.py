@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from saksi.report.dossier import SOURCES_RULE, fmt_period, fmt_value, published_range
+from saksi.report.dossier import GROUP_ROWS, SOURCES_RULE, fmt_period, fmt_value, published_range
 
 _MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~]|(?<!\w)_|_(?!\w))")
 
@@ -113,7 +113,9 @@ def render_markdown(d: dict) -> str:
         L += _table(["value", "period", "stance", "according to", "root", "article", "quote"],
                     [[md(fmt_value(c)), md(fmt_period(c)), md(c.get("stance")), md_list(c.get("attributed_to"), " ← "),
                       md(c.get("root")), art(c.get("article")), "“" + md(c.get("quote"), 300) + "”"]
-                     for c in g["claims"]])
+                     for c in g["claims"][:GROUP_ROWS]])
+        if g.get("more_claims"):
+            L.append(f"_… and {g['more_claims']} more claims: browse them with `saksi serve`._")
         L.append("")
 
     L += ["## Timeline", ""]
@@ -151,6 +153,9 @@ def render_markdown(d: dict) -> str:
     L.append("")
 
     L += ["## Articles", ""]
+    if d.get("hidden_articles"):
+        L += [f"_{len(d['articles'])} of {len(d['article_index'])} articles are described here (those with "
+              f"claims that contradict, deny or differ in scope first); browse all with `saksi serve`._", ""]
     for a in d["articles"]:
         L += [f"### {md(a['label'])}", ""]
         meta = [("file", a["article"]), ("outlet", a.get("outlet")), ("author", a.get("author")), ("dateline", a.get("dateline")),
