@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 import numpy as np
 
 from saksi.corpus import build_corpus
@@ -145,3 +147,27 @@ def test_copies_far_apart_in_time_are_not_shared_origin():
     corpus = build_corpus([art("a", body(10), published="2023-01-01"), art("b", body(11), published="2025-01-01")],
                           claims, [], embedder=False)
     assert corpus.copies == []
+
+
+def test_minhash_and_lsh_agree_with_datasketch():
+    """saksi's MinHash (no datasketch import at run time) is datasketch 2.0's affine32 MinHash, and its
+    banding is MinHashLSH's: the same permutations, (bands, rows) and candidate pairs."""
+    datasketch = pytest.importorskip("datasketch")
+    import numpy as np
+
+    from saksi.corpus.copies import lsh_bands, lsh_pairs, minhash_signatures, permutations
+
+    ref = datasketch.MinHash(num_perm=128, seed=1).permutations
+    a, b = permutations(128, 1)
+    assert (a == ref[0]).all() and (b == ref[1]).all()
+    assert lsh_bands(0.8, 128) == (lambda lsh: (lsh.b, lsh.r))(datasketch.MinHashLSH(threshold=0.8, num_perm=128))
+    words = [f"w{i}" for i in range(60)]
+    texts = [" ".join(words), " ".join(words[:57] + ["x", "y", "z"]), " ".join(reversed(words)), " ".join(words)]
+    sig, _ = minhash_signatures(texts)
+    lsh = datasketch.MinHashLSH(threshold=0.8, num_perm=128)
+    sketches = [datasketch.LeanMinHash(seed=1, hashvalues=s, scheme="affine32") for s in sig]
+    for i, s in enumerate(sketches):
+        lsh.insert(i, s)
+    expected = sorted({(min(i, j), max(i, j)) for i, s in enumerate(sketches) for j in lsh.query(s) if i != j})
+    assert lsh_pairs(sig, *lsh_bands(0.8, 128)) == expected
+    assert (0, 3) in expected and np.mean(sig[0] == sig[1]) > 0.8

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 
@@ -93,16 +94,56 @@ def shingle_hashes(text: str, k: int = 3) -> np.ndarray:
     return _shingles(np.array(out, dtype=np.uint32), np.array([n]), k)[0]
 
 
+def permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations h → a·h + b mod 2³² (a odd) of datasketch's "affine32" MinHash for
+    this seed, drawn the way datasketch 2.0 draws them (tests check they are the same), so
+    signatures stay comparable with datasketch's without importing it: its package imports scipy,
+    ~1 s of every run."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+@lru_cache(maxsize=8)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows a band) minimising the sum of the false positive and false negative
+    probabilities at this Jaccard threshold, as MinHash LSH chooses them (the integrals by the
+    trapezoid rule on a fine grid)."""
+    lo, hi = np.linspace(0.0, threshold, 2001), np.linspace(threshold, 1.0, 2001)
+    best, opt = float("inf"), (1, 1)
+    for bands in range(1, num_perm + 1):
+        for rows in range(1, num_perm // bands + 1):
+            fp = np.trapezoid(1 - (1 - lo ** rows) ** bands, lo)
+            fn = np.trapezoid((1 - hi ** rows) ** bands, hi)
+            if 0.5 * fp + 0.5 * fn < best:
+                best, opt = 0.5 * fp + 0.5 * fn, (bands, rows)
+    return opt
+
+
+def lsh_pairs(sig: np.ndarray, bands: int, rows: int) -> list[tuple[int, int]]:
+    """Pairs (i < j) of signature rows equal on all the values of at least one band, in order."""
+    pairs: set[tuple[int, int]] = set()
+    for k in range(bands):
+        block = np.ascontiguousarray(sig[:, k * rows:(k + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        order = np.argsort(keys, kind="stable")
+        ranked = keys[order]
+        starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1], [True])))
+        for s, e in zip(starts[:-1], starts[1:]):
+            if e - s > 1:
+                members = sorted(order[s:e].tolist())
+                pairs.update((x, y) for i, x in enumerate(members) for y in members[i + 1:])
+    return sorted(pairs)
+
+
 def minhash_signatures(texts: list[str], num_perm: int = 128, k: int = 3, seed: int = 1,
                        chunk: int = 8192):
     """(signatures (n, num_perm) uint32, shingle counts) in datasketch's affine32 scheme: every
     shingle hash is mixed (murmur3 finaliser) and permuted as a·h + b mod 2³², a column minimum per
     text. Texts are processed together in cache-sized chunks of about ``chunk`` words."""
-    from datasketch import MinHash
-
-    perms = MinHash(num_perm=num_perm, seed=seed).permutations
-    a = perms[0].astype(np.uint32)[:, None]
-    b = perms[1].astype(np.uint32)[:, None]
+    a, b = permutations(num_perm, seed)
+    a, b = a[:, None], b[:, None]
     hasher = WordHasher()
     sig = np.full((len(texts), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
     sizes = np.zeros(len(texts), dtype=np.int64)
@@ -141,30 +182,21 @@ def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[i
                     min_shingles: int = 20, workers: int = 1) -> tuple[list[dict], list[list[int]]]:
     """Near-duplicate clusters among the articles not in ``skip`` (non-first members of exact copies)."""
     todo = [i for i in range(len(bodies)) if i not in skip]
-    if len(todo) < 2:  # no pair (and no datasketch import, which costs a small run ~0.5 s)
+    if len(todo) < 2:
         return [], []
-    from datasketch import LeanMinHash, MinHashLSH
-
     texts = [bodies[i] or "" for i in todo]
     parts = map_slices(lambda a, b: minhash_signatures(texts[a:b], num_perm, k), len(texts), workers)
     sig = np.concatenate([p[0] for p in parts])
     sizes = np.concatenate([p[1] for p in parts])
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    keep = [r for r in range(len(todo)) if sizes[r] >= min_shingles]
-    sketches = {r: LeanMinHash(seed=1, hashvalues=sig[r], scheme="affine32") for r in keep}
-    with lsh.insertion_session() as session:
-        for r in keep:
-            session.insert(r, sketches[r], check_duplication=False)
+    keep = np.flatnonzero(sizes >= min_shingles)
     uf = UnionFind()
     sims: dict[tuple[int, int], float] = {}
-    for r in keep:
-        for s in lsh.query(sketches[r]):
-            if s <= r:
-                continue
-            j = float(np.mean(sig[r] == sig[s]))
-            if j >= threshold:
-                uf.union(todo[r], todo[s])
-                sims[(todo[r], todo[s])] = j
+    for x, y in lsh_pairs(sig[keep], *lsh_bands(threshold, num_perm)):
+        r, s = int(keep[x]), int(keep[y])
+        j = float(np.mean(sig[r] == sig[s]))
+        if j >= threshold:
+            uf.union(todo[r], todo[s])
+            sims[(todo[r], todo[s])] = j
     rows, clusters = [], []
     pos = {i: r for r, i in enumerate(todo)}
     for members in uf.groups().values():
