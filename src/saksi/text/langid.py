@@ -97,7 +97,9 @@ def detect(text: str, codes: tuple[str, ...] = (), default: str = "en") -> str:
     # a short text is told among every pack, not only those in use: "--languages fr" on an
     # Indonesian headline labels it id (and reads no claims), not fr
     packs = tuple(dict.fromkeys(tuple(codes) + langdata.available_languages())) if short else tuple(codes)
-    code = _iso(_detector(packs).detect_language_of(sample)) if len(packs) > 1 else (packs[0] if packs else None)
+    code = _by_function_words(sample, packs) if short else None
+    if code is None:
+        code = _iso(_detector(packs).detect_language_of(sample)) if len(packs) > 1 else (packs[0] if packs else None)
     if not short:
         # lingua over every language is five times dearer than over the packs: it only checks the
         # packs' pick on a short sample, and reads the whole sample when it disagrees
@@ -114,6 +116,22 @@ def detect(text: str, codes: tuple[str, ...] = (), default: str = "en") -> str:
     if len(relatives) > 1:
         code = _by_markers(text, relatives) or _unmarked(relatives) or code
     return code
+
+
+def _by_function_words(text: str, packs: tuple[str, ...]) -> str | None:
+    """The pack whose function words clearly dominate a short text (close relatives counted as one,
+    the markers decide between them afterwards), or None to ask lingua. Loading lingua's models for
+    short texts costs a small run 1.5–4 s; a line like "Rusia mengirim 500 tentara ke Suriah pada
+    Januari 2025, kata pejabat itu." needs none of it."""
+    if len(packs) < 2:
+        return None
+    tokens = [w.lower() for w in _WORD.findall(text)]
+    words = _function_words(packs)
+    score = {c: sum(w in words[c] for w in tokens) for c in packs}
+    best = max(packs, key=lambda c: (score[c], -packs.index(c)))
+    family = {best, *close_relatives(best)}
+    second = max((score[c] for c in packs if c not in family), default=0)
+    return best if score[best] >= 2 * second + 2 else None  # two hits and none elsewhere, or twice as many
 
 
 def _unmarked(relatives: tuple[str, ...]) -> str | None:
