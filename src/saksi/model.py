@@ -19,6 +19,7 @@ class Document:
     fmt: str = "txt"  # txt | html | jsonl
     url: str | None = None
     published: str | None = None  # YYYY-MM-DD given by the input (JSONL field, HTML metadata)
+    published_tz: str | None = None  # UTC offset of the publication time the input states ("+07:00")
     outlet: str | None = None  # given by the input (JSONL `outlet`): it names the outlet best
     site: str | None = None  # the site's own name in its HTML metadata (og:site_name, publisher, host)
     title: str | None = None  # given by the input (HTML metadata, JSONL)
@@ -125,6 +126,8 @@ class Article:
     author: str | None = None
     dateline: str | None = None
     published: str | None = None
+    published_tz: str | None = None  # UTC offset of the publication time ("+07:00"), where known
+    published_zone: str | None = None  # the zone the page's date line names, as written ("WIB", "ET")
     url: str | None = None
     body: str = ""
     captions: list[str] = field(default_factory=list)

@@ -14,6 +14,7 @@ from saksi.resources import Resources
 from saksi.text.langid import detect, paragraph_languages
 from saksi.text.normalize import normalize, text_key
 from saksi.text.segment import sentence_spans
+from saksi.timezones import utc_offset
 
 
 # a page with no body is navigation or furniture, not an article, when it is longer than this or
@@ -70,7 +71,8 @@ def clean(doc: Document, res: Resources):
         name=doc.name, key=text_key(body or norm.text), path=doc.path, fmt=doc.fmt, text=doc.text,
         language=language, title=page.title or doc.title, outlet=doc.outlet or page.outlet or doc.site,
         author=page.author or doc.author, dateline=page.dateline, published=doc.published or page.published
-        or _header_date(page), url=doc.url, body=body, captions=captions, lines=page.lines,
+        or _header_date(page), published_tz=doc.published_tz or utc_offset(page.timezone),
+        published_zone=page.timezone, url=doc.url, body=body, captions=captions, lines=page.lines,
         paragraphs=paragraphs, sentences=sentences,
     )
     return article, norm
@@ -318,7 +320,7 @@ def _guard_dates(analysis: Analysis) -> None:
     """Dates out of the calendar (year 0 from 'last month' in 0001-01, year 10000 from 9999-12) are dropped."""
     a = analysis.article
     if a.published is not None and not (valid_date(a.published[:10]) and 1800 <= int(a.published[:4]) <= 2200):
-        a.published = None
+        a.published = a.published_tz = None  # the offset belonged to that date
     analysis.events = [e for e in analysis.events if valid_date(e.date)]
     for c in analysis.claims:
         if c.period_start is not None and not valid_date(c.period_start):

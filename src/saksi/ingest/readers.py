@@ -15,6 +15,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from saksi.model import Document
+from saksi.timezones import timestamp_offset
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
            ".jsonl.gz": "jsonl"}
@@ -304,8 +305,10 @@ def extract_document(doc: Document) -> Document | InputError:
         return InputError(where, f"HTML page not usable ({e})")
     if ex is None or not (ex.text or "").strip():
         return InputError(where, "HTML page has no article text")
+    # the page's offset only with the page's own date: an input's date may be another time than the page's
+    tz = doc.published_tz or (ex.timezone if doc.published in (None, ex.date) else None)
     return Document(name=doc.name, path=where, text=ex.text, fmt=doc.fmt, url=doc.url or ex.url,
-                    published=doc.published or ex.date, outlet=doc.outlet, site=ex.sitename,
+                    published=doc.published or ex.date, published_tz=tz, outlet=doc.outlet, site=ex.sitename,
                     title=doc.title or ex.title, author=doc.author or ex.author, digest=doc.digest)
 
 
@@ -418,10 +421,12 @@ def _jsonl_row(line: str, at: str) -> Document | InputError | None:
         else:
             given[k] = _SURROGATE.sub("\ufffd", v).strip() or None
     if given["published"]:
+        stated = given["published"]
         try:
-            given["published"] = published_date(given["published"])
+            given["published"] = published_date(stated)
         except ValueError as e:
-            return InputError(at, f"'published' {given['published'][:40]!r} {e}")
+            return InputError(at, f"'published' {stated[:40]!r} {e}")
+        given["published_tz"] = timestamp_offset(stated) if given["published"] else None
     for k in ("text", "html"):
         if isinstance(row.get(k), str) and _SURROGATE.search(row[k]):
             row[k] = _SURROGATE.sub("\ufffd", row[k])  # one character for one: offsets stay

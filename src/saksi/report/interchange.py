@@ -1,5 +1,6 @@
 """articles.jsonl, claims.jsonl and events.jsonl exactly as ../shared/spec/INTERCHANGE.md says (plus
-extra fields: offsets, ids, duplicates), written atomically so a killed run never leaves half a file."""
+extra fields: offsets, ids, duplicates, the publication's time zone), written atomically so a killed run
+never leaves half a file."""
 from __future__ import annotations
 
 import json
@@ -25,13 +26,14 @@ def _num(v):
 def article_rows(store) -> Iterator[dict]:
     """One row per document (a duplicate repeats its article), streamed from the store."""
     cols = ", ".join(f"a.{k}" for k in ARTICLE_FIELDS if k != "article")
-    for r in store.conn.execute(f"SELECT d.name AS doc, d.path AS doc_path, d.duplicate_of, {cols}, a.key, a.url "
+    for r in store.conn.execute(f"SELECT d.name AS doc, d.path AS doc_path, d.duplicate_of, {cols}, a.key, a.url, "
+                                "a.published_tz, a.published_zone "
                                 "FROM documents d JOIN articles a ON a.key = d.key ORDER BY d.name"):
         row = {k: r[k] for k in ARTICLE_FIELDS if k != "article"}
         row["captions"] = json.loads(row["captions"])
         row["cited_sources"] = json.loads(row["cited_sources"])
-        yield {"article": r["doc"], **row, "key": r["key"], "url": r["url"], "path": r["doc_path"],
-               "duplicate_of": r["duplicate_of"]}
+        yield {"article": r["doc"], **row, "published_tz": r["published_tz"], "published_zone": r["published_zone"],
+               "key": r["key"], "url": r["url"], "path": r["doc_path"], "duplicate_of": r["duplicate_of"]}
 
 
 def claim_rows(store) -> Iterator[dict]:

@@ -189,10 +189,13 @@ class Store:
 
     def _insert_article(self, an: Analysis, fingerprint: str | None = None, name: str | None = None) -> None:
         a, c = an.article, self.conn
-        c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        c.execute("INSERT INTO articles(key, name, path, fmt, language, title, outlet, author, dateline, published, "
+                  "url, body, captions, cited_sources, text, fingerprint, published_tz, published_zone) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                   (a.key, name or a.name, a.path, a.fmt, a.language, a.title, a.outlet, a.author, a.dateline, a.published,
                    a.url, a.body, json.dumps(a.captions, ensure_ascii=False),
-                   json.dumps(a.cited_sources, ensure_ascii=False), a.text, fingerprint))
+                   json.dumps(a.cited_sources, ensure_ascii=False), a.text, fingerprint, a.published_tz,
+                   a.published_zone))
         c.executemany("INSERT INTO lines VALUES (?,?,?,?,?,?,?)",
                       [(a.key, i, x.start, x.end, x.kind, x.text, x.detail) for i, x in enumerate(a.lines)])
         c.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
