@@ -157,7 +157,7 @@ def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *
     by_name = {f.name: articles[f.index] for f in feats}
     fam_of = {f.name: feats[family.find(f.index)].name for f in feats}
     media = MEDIA | frozenset(cf(a.get("outlet")) for a in articles if a.get("outlet"))
-    groups, group_claims, members = build_groups(claims, by_name, fam_of, media, F.canon)
+    groups, group_claims, members = build_groups(claims, by_name, fam_of, media, F.canon, workers=workers)
     # verdicts name articles by outlet and date, not file name
     tag_of = {name: article_tag(a) for name, a in by_name.items()}
     members = {gid: [{**c, "article_tag": tag_of.get(c.get("article"))} for c in cs] for gid, cs in members.items()}

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from saksi.claimtypes import claim_types
+from saksi.corpus import parallel
+from saksi.corpus.parallel import map_slices
 from saksi.corpus import dates
 from saksi.corpus.features import cf, num_value
 from saksi.corpus.objects import object_class
@@ -165,11 +167,12 @@ def group_id(key: tuple, members: list[dict]) -> str:
 
 
 def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: dict[str, str],
-                 media: frozenset[str], canon=cf, rules: SourceRules | None = None
+                 media: frozenset[str], canon=cf, rules: SourceRules | None = None, workers: int = 1
                  ) -> tuple[list[dict], list[dict], dict[str, list[dict]]]:
     """→ (group rows, group_claims rows, group id → its claims). ``family``: article → the
     original of its copies; ``canon``: name → the key two spellings of one source share; ``rules``:
-    who speaks for whom (default: ``source_rules()``)."""
+    who speaks for whom (default: ``source_rules()``); ``workers``: processes counting the roots
+    of a large corpus's groups (the same result on any number)."""
     rules = source_rules() if rules is None else rules
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
@@ -184,10 +187,21 @@ def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: 
             raw_groups.append((key, g))
     raw_groups.sort(key=lambda kg: first_seen[id(kg[1][0])])
 
+    def roots_slice(start: int, stop: int) -> list[tuple[list[str], list[str]]]:
+        out = []
+        for _, members in raw_groups[start:stop]:
+            roots, root_of = count_roots(members, articles_by_name, family, media, canon, rules)
+            out.append((roots, [root_of[id(c)] for c in members]))
+        return out
+
+    # fork when each process gets MIN_PER_WORKER claims or more (groups differ much in size)
+    per_group = max(1, len(claims) // max(1, len(raw_groups)))
+    counted = [r for part in map_slices(roots_slice, len(raw_groups), workers,
+                                        min_per_worker=max(1, parallel.MIN_PER_WORKER // per_group)) for r in part]
     groups, links, by_id = [], [], {}
-    for key, members in raw_groups:
+    for (key, members), (roots, member_roots) in zip(raw_groups, counted):
         gid = group_id(key, members)
-        roots, root_of = count_roots(members, articles_by_name, family, media, canon, rules)
+        root_of = {id(c): r for c, r in zip(members, member_roots)}
         values = []
         nums_lo, nums_hi = [], []
         for c in members:
