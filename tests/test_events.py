@@ -224,3 +224,110 @@ def test_no_event_without_its_own_date_or_without_content(text, pub):
 def test_since_the_war_began_with_a_date_dates_the_war_not_the_supplier():
     e = only("Korea Utara telah memasok amunisi ke Rusia sejak perang Rusia-Ukraina dimulai pada Februari 2022.")
     assert e.type == "war_start" and e.date == "2022-02" and "North Korea" not in e.participants
+
+
+# ---- follow-ups (issue 12): articles that are also place prepositions, German separable verbs,
+# the agent of a passive as the speaker, war parties from the war phrase, reporters are no side
+@pytest.mark.parametrize("text, summary", [
+    ("A Rússia atacou Kiev em 3 de março de 2025.", "Russia strikes Kyiv"),  # "A": the article of the subject
+    ("Em 3 de março de 2025, a Rússia bombardeou Kiev.", "Russia bombs Kyiv"),  # "a" opening the clause
+    ("À Moscou, Poutine a rencontré Kim Jong Un le 13 septembre 2023.",  # "À Moscou,": still a place
+     "Vladimir Putin meets Kim Jong Un in Moscow"),
+    ("En Moscú, Putin se reunió con Kim Jong Un el 13 de septiembre de 2023.",
+     "Vladimir Putin meets Kim Jong Un in Moscow"),
+])
+def test_an_article_opening_the_sentence_is_no_place_preposition(text, summary):
+    assert only(text).summary == summary
+
+
+@pytest.mark.parametrize("text, date, etype, summary", [
+    ("Russland griff Kiew am 3. März 2025 an.", "2025-03-03", "strike", "Russia strikes Kyiv"),
+    ("Putin traf am 13. September 2023 mit Kim Jong Un zusammen.", "2023-09-13", "meeting",
+     "Vladimir Putin meets Kim Jong Un"),
+    ("Der Krieg zwischen Russland und der Ukraine brach am 24. Februar 2022 aus.", "2022-02-24", "war_start",
+     "War between Russia and Ukraine begins"),
+])
+def test_german_separable_verbs_around_the_date(text, date, etype, summary):
+    e = only(text)
+    assert (e.date, e.type, e.summary) == (date, etype, summary)
+
+
+def test_a_separable_particle_must_close_the_clause():
+    # "griff ... nach" (reached for) is no "griff ... an"
+    assert events_of("Russland griff am 3. März 2025 nach neuen Waffen aus Nordkorea.") == []
+
+
+@pytest.mark.parametrize("text, summary", [
+    ("The troops' presence in Kursk was confirmed by Russian President Vladimir Putin and Kim Jong Un in "
+     "April 2025.", "Vladimir Putin and Kim Jong Un confirm reports on troops in Kursk"),
+    ("Kerja sama dengan Rusia diumumkan oleh Korea Utara pada 5 Mei 2025.",
+     "North Korea makes an announcement on Russia"),
+    ("Pengiriman askar ke Rusia disahkan oleh Korea Utara pada 5 Mei 2025.",
+     "North Korea confirms reports on soldiers and Russia"),
+    ("La cooperación con Rusia fue confirmada por Corea del Norte el 5 de mayo de 2025.",
+     "North Korea confirms reports on Russia"),
+    ("La coopération avec la Russie a été confirmée par la Corée du Nord le 5 mai 2025.",
+     "North Korea confirms reports on Russia"),
+    ("A cooperação com a Rússia foi confirmada pela Coreia do Norte em 5 de maio de 2025.",
+     "North Korea confirms reports on Russia"),
+    ("Die Lieferung an Russland wurde am 5. Mai 2025 bestätigt durch Nordkorea.",
+     "North Korea confirms reports on Russia"),
+])
+def test_the_agent_of_a_passive_is_the_speaker(text, summary):
+    e = only(text, published="2025-06-01")
+    assert (e.type, e.summary) == ("statement", summary)
+
+
+def test_a_passive_verb_alone_speaks_for_nobody():
+    assert events_of("Kerja sama dengan Rusia diumumkan pada 5 Mei 2025.") == []
+
+
+def test_a_third_party_is_no_side_of_the_war():
+    """The state named before "since invading" belongs to the other clause; the war's parties come from
+    the article's war phrase."""
+    e = only("Perang Rusia-Ukraina memasuki tahun keempat. Rusia bahkan sudah mengakui peran Korea Utara "
+             "sejak menginvasi Ukraina pada tahun 2022.", published="2025-06-01")
+    assert e.type == "war_start" and set(e.participants) == {"Russia", "Ukraine"}
+
+
+@pytest.mark.parametrize("text", [
+    "The National Intelligence Service held another meeting on 5 December 2024 and said that North Korean "
+    "troops in Russia were training.",
+    "El Servicio Nacional de Inteligencia celebró otra reunión el 5 de diciembre de 2024 y señaló que Corea "
+    "del Norte envió tropas a Rusia.",
+    "La Inteligencia surcoreana, que prevé que los militares norcoreanos desplazados a suelo ruso serán 10.000, "
+    "celebró otra reunión el 5 de diciembre de 2024.",
+])
+def test_who_reports_is_no_side_of_a_meeting(text):
+    assert not any(e.type == "meeting" for e in events_of(text))
+
+
+def test_a_source_is_no_side_of_the_meeting_it_reports():
+    e = only("North Korea and Russia held talks in Moscow on 5 May 2025, according to the National "
+             "Intelligence Service.")
+    assert e.participants == ["North Korea", "Russia"] and e.place == "Moscow"
+
+
+@pytest.mark.parametrize("text, pub, summary", [
+    ("Last year, when President Vladimir Putin visited Pyongyang, Russia and North Korea concluded a pact.",
+     "2025-06-01", "Vladimir Putin visits Pyongyang"),
+    ("Kim Jong Un and Shoigu talked about Kursk when Shoigu visited Pyongyang on 4 June 2025.", None,
+     "Sergei Shoigu visits Kim Jong Un in Pyongyang"),
+    # the agent of a passive ("por Kim") is no visitor
+    ("Putin es saludado por Kim Jong Un durante la visita a Pyongyang el 19 de junio de 2024.", None,
+     "Vladimir Putin visits Kim Jong Un in Pyongyang"),
+])
+def test_a_visit_names_the_visitor_and_the_place(text, pub, summary):
+    assert only(text, published=pub).summary == summary
+
+
+def test_event_words_are_checked_when_loaded(monkeypatch):
+    from saksi import lang as langdata
+    from saksi.extract import events
+
+    monkeypatch.setattr(langdata, "load", lambda lang, topic: {"passive": ["dikatakan"]})
+    with pytest.raises(langdata.LanguageDataError, match="passive"):
+        events.event_words.__wrapped__("xx")
+    monkeypatch.setattr(langdata, "load", lambda lang, topic: {"separable_particles": "an"})
+    with pytest.raises(langdata.LanguageDataError, match="separable_particles"):
+        events.event_words.__wrapped__("xx")

@@ -11,11 +11,17 @@ happened around the article's date (its month). Events of one article are merged
 date and participants; a statement made at a meeting the same day; a vaguer date of an event
 dated precisely elsewhere in the article.
 
+A passive's agent ("announced by X", "dikatakan oleh X") is who spoke; a German separable verb
+counts as its stem with its particle closing the clause ("griff ... an"); a place preposition that is
+also an article ("A Rússia ...") opening a clause opens its subject. Who reports a meeting, or what it
+says after it ("... and said that"), is no side of it.
+
 Trigger words, photo cues and the words around places and wars come from
 ``data/lang/<code>/events.yaml``; summaries are English templates.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from saksi import lang as langdata
@@ -23,7 +29,7 @@ from saksi.extract.attribution import SentAttr
 from saksi.extract.context import (
     GPE, MAX_SENTENCE, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
-from saksi.extract.cues import LangCues, cues
+from saksi.extract.cues import LangCues, Phrases, cues, key
 from saksi.model import Event
 
 TYPE_RANK = ("war_start", "treaty_signed", "organisation_founded", "meeting", "deployment", "transfer",
@@ -72,7 +78,15 @@ class EventReader:
                     m.type == PERSON and x >= b and gap_words(s, b, x) <= 6 for x, _, m in ms):
                 continue
             trig.append((a, b, phrase, etype, verb))
-        for a, b, phrase, _ in C.war_verbs.finditer(s, words=st.words):
+        W = event_words(st.lang)
+        for a, b, phrase, (etype, verb) in _split_verbs(s, W.split, st.words):
+            if not (st.in_quote(a) or sa.in_source(a, b)):  # "griff ... an": the particle decides the verb
+                trig = [t for t in trig if t[0] != a] + [(a, b, phrase, etype, verb)]
+        for a, b, phrase, verb in W.passive.finditer(s, words=st.words):
+            if not st.in_quote(a) and self._agent(st, C, ms, b):  # "dikatakan oleh X": only with its agent
+                trig.append((a, b, phrase, "statement", verb))
+        war_verbs = list(C.war_verbs.finditer(s, words=st.words)) + list(_split_verbs(s, W.split_war, st.words))
+        for a, b, phrase, _ in war_verbs:
             if st.in_quote(a) or any(x <= a < y for x, y, *_ in trig):
                 continue
             noun = C.war_nouns.last(s, max(0, a - 120), a)
@@ -119,7 +133,7 @@ class EventReader:
         if etype == "meeting" and len(parts) < 2 and not any(
                 m.type == PERSON and m.canonical in parts for _, _, m in ms):
             return None  # a meeting needs two sides, or a person
-        place = self._place(st, C, ms)
+        place = self._place(st, C, ms, b if verb in PLACE_OBJECT else None)
         if place and place in parts:
             parts = [p for p in parts if p != place] or parts
         if verb.endswith(MOVE_PREPS) and not place:
@@ -229,14 +243,21 @@ class EventReader:
         usable = [(x, y, m) for x, y, m in ms
                   if not sa.in_source(x, y) and not st.in_quote(x) and m.type != MEDIA]
         if etype == "war_start":
-            parts = self._war_mentions(st, C, usable, a, b)
+            # "... peran Korea Utara sejak menginvasi Ukraina": after "since" an invasion's subject is
+            # elided, and the state before it belongs to the other clause
+            elided = background and (C.triggers.get(phrase) or ("", ""))[1] == "invades"
+            parts = self._war_mentions(st, C, usable, a, b, elided)
             # "X supplied shells since the war began": X is the subject of another clause, no party
             subj = [] if background else [
                 m for x, y, m in usable if y <= a and self.ctx.is_state(m) and not _after_place_prep(s, C, x)
                 and not SOFT_BREAK.search(s, y, a)]
-            if subj:  # "Russia launched its full-scale invasion of Ukraine"
+            war = self.war_parties()
+            # a subject the article's war does not name, beside a party it does, is a third party
+            # that joined later
+            third = bool(subj) and self.ctx.actor(subj[-1]) not in war and any(p in war for p in parts)
+            if subj and not third:  # "Russia launched its full-scale invasion of Ukraine"
                 parts = _dedupe([self.ctx.actor(subj[-1])] + parts)
-            for w in self.war_parties():
+            for w in war:
                 if len(parts) >= 2:
                     break
                 if w not in parts:
@@ -252,34 +273,61 @@ class EventReader:
             org = self._named_before(st, a)
             return [org] if org else []
         if etype == "meeting":
+            # "... held a meeting and said that North Korea ...": what it reports after the meeting
+            # names no side of it
+            told = C.complementisers.search(s, b)
+            if told is not None:
+                usable = [u for u in usable if u[0] < told[0]]
             people = _dedupe(m.canonical for _, _, m in usable if m.type == PERSON)
-            if len(people) < 2:
+            visits = (C.triggers.get(phrase) or ("", ""))[1] in PLACE_OBJECT
+            # "when Putin visited Pyongyang": a visit to a place needs no host from the sentence before
+            if len(people) < 2 and not (people and visits and self._place(st, C, ms, b)):
                 for p in self._people_before(st):
                     if p not in people:
                         people.insert(0, p)
                         break
+            subject = [m.canonical for x, y, m in usable
+                       if m.type == PERSON and y <= a and not _right_after(s, C.agent_before, x)]  # "por Kim"
+            if visits and subject and subject[-1] in people:  # "... when Shoigu visited": the visitor first
+                people = _dedupe([subject[-1]] + people)
             if len(people) >= 2:
                 return people
             person_states = {self.ctx.state_of(m) for _, _, m in usable if m.type == PERSON}
+            sources = set(sa.names())
             others = _dedupe(self.ctx.actor(m, person_as_state=False) for x, _, m in usable
                              if (m.type == ORG or (m.type == GPE and self.ctx.is_state(m)))
-                             and not _after_place_prep(s, C, x))  # "berkunjung ke Jepang": a place
+                             and not _after_place_prep(s, C, x)  # "berkunjung ke Jepang": a place
+                             and m.canonical not in sources  # who reports the meeting is no side of it
+                             and not m.text[:1].islower())  # "militares norcoreanos": an attribute, no side
             others = [o for o in others if o not in person_states]  # "North Korean leader Kim"
             return _dedupe(people + others)
         if etype in ("treaty_signed", "deployment", "transfer"):
-            parts = _dedupe(self.ctx.actor(m) for x, _, m in usable
-                            if self.ctx.is_state(m) or m.type in (PERSON, ORG) or not _after_place_prep(s, C, x))
+            named = [(x, m) for x, _, m in usable
+                     if self.ctx.is_state(m) or m.type in (PERSON, ORG) or not _after_place_prep(s, C, x)]
+            # "el envío de tropas a Rusia fue confirmado por Corea del Norte": who is sent to comes last
+            named.sort(key=lambda xm: _after_place_prep(s, C, xm[0]))
+            parts = _dedupe(self.ctx.actor(m) for _, m in named)
             if etype == "treaty_signed" and len(parts) < 2 and C.both_sides.search(s, 0, a + 60):
                 for p in self.main_states():  # "the two countries signed ..."
                     if p not in parts and len(parts) < 2:
                         parts.append(p)
             return parts
-        # statement: who speaks — the subject before the trigger, else the subject of the sentence before
-        subj = [m for x, y, m in usable if y <= a and not _after_place_prep(s, C, x)]
-        for m in reversed(subj):
-            name = m.canonical if m.type in (PERSON, ORG) else self.ctx.actor(m)
-            if name:
-                return [name]
+        # statement: who speaks — the agent of a passive ("announced by X"), else the subject before the
+        # trigger, else the subject of the sentence before
+        agent = self._agent(st, C, ms, b)
+        if agent:
+            return agent
+        subj = [(x, y, m) for x, y, m in usable if y <= a and not _after_place_prep(s, C, x)]
+        for i in range(len(subj) - 1, -1, -1):
+            name = self._speaker(subj[i][2])
+            if not name:
+                continue
+            names = [name]
+            # "Moskow dan Pyongyang ... membenarkan": the subjects an "and" joins speak together
+            while i > 0 and s[subj[i - 1][1]:subj[i][0]].strip() in C.conjunctions:
+                i -= 1
+                names.insert(0, self._speaker(subj[i][2]))
+            return _dedupe(names)
         floor = _clause_start(s, a)
         prefix = s[floor:a]
         if C.anaphoric_after.match(s, _skip(s, b)) or C.pronouns.search(prefix) or C.anaphors.search(prefix) \
@@ -293,6 +341,31 @@ class EventReader:
                     if name:
                         return [name]
         return []
+
+    def _speaker(self, m) -> str | None:
+        return m.canonical if m.type in (PERSON, ORG) else self.ctx.actor(m)
+
+    def _agent(self, st: Sent, C: LangCues, ms, b: int) -> list[str]:
+        """Who did it when the trigger is a passive followed by its agent ("confirmed by Russian President
+        Vladimir Putin and Kim Jong Un", "oleh", "par", "von"): the names of the agent phrase."""
+        s = st.text
+        ag = C.agent_before.match(s, _skip(s, b))
+        if ag is None:
+            return []
+        brk = SOFT_BREAK.search(s, ag[0])
+        found = [(x, y, m) for x, y, m in ms.starting(ag[0], brk.start() if brk else len(s))
+                 if m.type != MEDIA and not st.in_quote(x) and not _after_place_prep(s, C, x)]
+        if not found or gap_words(s, ag[0], found[0][0]) > AGENT_GAP:
+            return []
+        names = []
+        for i, (x, y, m) in enumerate(found):
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if m.type == GPE and nxt and nxt[2].type == PERSON and gap_words(s, y, nxt[0]) <= 2:
+                continue  # "Russian President Vladimir Putin": the state qualifies the person
+            names.append(self._speaker(m))
+            if nxt is None or s[y:nxt[0]].strip() not in C.conjunctions:
+                break  # the agent ends where no "and" joins the next name
+        return _dedupe(names)
 
     def _about(self, st, C, sa, ms, t, trig, parts) -> str | None:
         """What a statement (or an action of a type added as data) says or does to whom, as the English
@@ -311,14 +384,19 @@ class EventReader:
         if told:
             _, cb, _, ctype, cverb = min(told)
             return f"{verb} {_gerund(cverb)}{_object_of(ctype, cverb, self._named(st, sa, ms, cb, len(s), parts))}"
-        others = self._named(st, sa, ms, b, len(s), parts)
-        things = _dedupe(name for x, _, _, (_, name) in C.objects.finditer(s[:MAX_SENTENCE], b, words=st.words)
+        # a passive names what was said before its verb: "Kerjasama dengan Rusia diumumkan oleh Korea Utara"
+        passive = bool(self._agent(st, C, ms, b))
+        lo = _clause_start(s, a) if passive else b
+        others = self._named(st, sa, ms, lo, len(s), parts)
+        things = _dedupe(name for x, _, _, (_, name) in C.objects.finditer(s[:MAX_SENTENCE], lo, words=st.words)
                          if not st.in_quote(x))[:2]
         if not others and not things and C.anaphoric_after.match(s, _skip(s, b)):
             prev = self.ctx.prev(st)
             if prev is not None:
                 others = _dedupe(self._name(m) for m in self.ctx.sent_mentions(prev)
                                  if m.type != MEDIA and self._name(m) not in parts)[:2]
+        if passive and others:  # its subject is what was said, not whom: "confirms reports on Russia"
+            return _statement_predicate(verb, [], list(things) + others)
         if others or things:
             return _statement_predicate(verb, others, things)
         place = self._place(st, C, ms)
@@ -368,13 +446,14 @@ class EventReader:
                 best = (hits, m.canonical)
         return best[1] if best else None
 
-    def _war_mentions(self, st, C, usable, a, b) -> list[str]:
+    def _war_mentions(self, st, C, usable, a, b, after_only=False) -> list[str]:
+        """States next to the war word (``after_only``: only those after it)."""
         s = st.text
         out = []
         for x, y, m in usable:
             if not self.ctx.is_state(m):
                 continue
-            if (y <= a and gap_words(s, y, a) <= 1) or (x >= b and gap_words(s, b, x) <= 2):
+            if (y <= a and gap_words(s, y, a) <= 1 and not after_only) or (x >= b and gap_words(s, b, x) <= 2):
                 out.append(self.ctx.actor(m))
         return _dedupe(out)
 
@@ -417,12 +496,14 @@ class EventReader:
         self._war = [n for n, _ in count.most_common(2) if n]
         return self._war
 
-    def _place(self, st: Sent, C: LangCues, ms) -> str | None:
+    def _place(self, st: Sent, C: LangCues, ms, visited: int | None = None) -> str | None:
+        """The place after a place preposition, or the object of a visit ending at ``visited``
+        ("visited Pyongyang")."""
         s = st.text
         for x, y, m in ms:
             if st.in_quote(x) or not self.ctx.is_place(m):
                 continue
-            if _after_place_prep(s, C, x):
+            if _after_place_prep(s, C, x) or (visited is not None and x >= visited and not s[visited:x].strip()):
                 return m.canonical
         return None
 
@@ -432,6 +513,66 @@ class EventReader:
 def _month_words(lang: str) -> frozenset[str]:
     d = langdata.load(lang, "dates") or {}
     return frozenset(str(k).lower() for k in (d.get("months") or {}))
+
+
+AGENT_GAP = 2  # words between "by" and the agent's name ("par la Russie", "by the United States")
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The events.yaml keys only this module reads."""
+
+    articles: frozenset[str]  # place prepositions that are also articles ("a" in Portuguese)
+    passive: Phrases  # statement participles that count only with their agent -> English verb
+    split: Phrases  # a separable verb's stem -> ((particle, (type, English verb)), ...)
+    split_war: Phrases  # a separable war verb's stem ("brach ... aus") -> ((particle, True), ...)
+
+
+def _strings(d: dict, name: str, lang: str) -> list[str]:
+    v = d.get(name) or []
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise langdata.LanguageDataError(f"data/lang/{lang}/events.yaml: {name} must be a list of words")
+    return v
+
+
+@lru_cache(maxsize=None)
+def event_words(lang: str) -> EventWords:
+    d = langdata.load(lang, "events") or {}
+    passive = d.get("passive") or {}
+    if not isinstance(passive, dict) or not all(isinstance(v, str) for v in passive.values()):
+        raise langdata.LanguageDataError(f"data/lang/{lang}/events.yaml: passive must map words to English verbs")
+    particles = {key(p) for p in _strings(d, "separable_particles", lang)}
+    split: dict[str, list] = {}
+    for etype, items in (d.get("triggers") or {}).items():
+        for phrase, verb in (items or {}).items():
+            _add_split(split, str(phrase), particles, (str(etype), str(verb)))
+    split_war: dict[str, list] = {}
+    for phrase in _strings(d, "war_verbs", lang):
+        _add_split(split_war, phrase, particles, True)
+    return EventWords(frozenset(key(w) for w in _strings(d, "articles", lang)), Phrases(passive),
+                      Phrases({k: tuple(v) for k, v in split.items()}),
+                      Phrases({k: tuple(v) for k, v in split_war.items()}))
+
+
+def _add_split(out: dict, phrase: str, particles: set, value) -> None:
+    """"griff an" with "an" a particle: the stem "griff", its particle at the clause end."""
+    words = key(phrase).split()
+    if len(words) > 1 and words[-1] in particles:
+        out.setdefault(" ".join(words[:-1]), []).append((words[-1], value))
+
+
+def _split_verbs(s: str, stems: Phrases, words):
+    """(start, end, phrase, value) of each separable verb whose stem stands here and whose particle
+    closes the clause ("Russland griff Kiew am 3. März an"); the span is the stem's."""
+    for a, b, stem, options in stems.finditer(s, words=words):
+        brk = SOFT_BREAK.search(s, b)
+        tail = WORD.findall(s, b, brk.start() if brk else len(s))
+        if len(tail) < 2:
+            continue  # "griff an": the whole phrase is a trigger of its own
+        for particle, value in options:
+            if tail[-1].lower() == particle:
+                yield a, b, f"{stem} {particle}", value
+                break
 
 
 BACKGROUND_GAP = 3  # words between a "since" cue and the event it looks back to
@@ -465,6 +606,8 @@ def _after_place_prep(s: str, C: LangCues, a: int) -> bool:
     hit = C.place_before.last(s, lo, a)
     if hit is None:
         return False
+    if hit[2] in event_words(C.lang).articles and not WORD.search(s, _clause_start(s, hit[0]), hit[0]):
+        return False  # "A Rússia atacou ...": an article opening the clause opens its subject
     mid = s[hit[1]:a].strip()
     if not mid:
         return True
@@ -472,6 +615,12 @@ def _after_place_prep(s: str, C: LangCues, a: int) -> bool:
         return False
     f = C.place_fillers.match(s, _skip(s, hit[1]))
     return bool(f) and not s[f[0]:a].strip()
+
+
+def _right_after(s: str, phrases: Phrases, x: int) -> bool:
+    """One of ``phrases`` ends right before ``x`` (spaces aside)."""
+    hit = phrases.last(s, max(0, x - 30), x)
+    return hit is not None and not s[hit[1]:x].strip()
 
 
 def _dedupe(items) -> list[str]:
@@ -493,6 +642,7 @@ def _join(names: list[str]) -> str:
 KNOWN_TYPES = frozenset(TYPE_RANK)
 # English verbs of movement: their object is a place ("arrives in", "travels to")
 MOVE_PREPS = (" in", " to")
+PLACE_OBJECT = frozenset({"visits"})  # English meeting verbs whose object may be the place visited
 OBJECT_PREPS = (" on", " to", " in", " with", " against")  # a verb ending so needs its object
 # English statement verbs that take whom they name as their object ("condemns Russia"); the others
 # speak about it ("reaffirms its position on Russia" is more than the text says: "states on Russia")
@@ -552,10 +702,14 @@ def _summary(etype: str, verb: str, parts: list[str], place: str | None, about: 
     first, rest = parts[0], parts[1:]
     if about is not None:  # a statement, or an action of a type added as data: who, what, to whom
         who = _join(parts) if etype == "statement" else first  # an action's other parts are its objects
+        if etype == "statement" and rest:
+            about = _plural(about)  # "Putin and Kim confirm ..."
         return f"{who} {about}{'' if place and about.endswith(place) else where}"
     if etype == "meeting":
         if rest:
             return f"{first} {verb} {_join(rest)}{where}"
+        if place and verb in PLACE_OBJECT:
+            return f"{first} {verb} {place}"  # "Vladimir Putin visits Pyongyang"
         return f"{first} {verb}{where}"
     if etype == "treaty_signed":
         return f"{_join(parts)} {verb if rest else _third_person(verb)} a treaty{where}"
@@ -570,6 +724,19 @@ def _summary(etype: str, verb: str, parts: list[str], place: str | None, about: 
             return f"{first} {verb} to {_join(rest)}{where}"
         return f"{first} {verb}{where}"
     return f"{_join(parts)} {verb}{where}"
+
+
+def _plural(predicate: str) -> str:
+    """"confirms reports on Kursk" → "confirm reports on Kursk": the verb of several speakers."""
+    head, sep, rest = predicate.partition(" ")
+    if head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif head.endswith(("sses", "shes", "ches", "xes", "zes")):
+        head = head[:-2]
+    elif head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    rest = rest.replace("its position", "their position")
+    return head + sep + rest
 
 
 def _third_person(verb: str) -> str:
