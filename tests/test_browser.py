@@ -294,7 +294,8 @@ def test_group_chart_has_marks_and_a_legend(page, tables):
 def test_hostile_text_stays_inert_in_tables_charts_and_downloads(page, tables):
     for url in ("/group/g00002", "/?kind=claims&q=shells", "/?kind=claims&sort=source", "/timeline",
                 "/download/claims.json?q=shells", "/download/timeline.json", "/?kind=articles",
-                f"/article/{quote(XSS_NAME, safe='')}"):
+                f"/article/{quote(XSS_NAME, safe='')}", "/ledger?sort=quote", "/skipped?sort=path",
+                "/download/ledger.json", "/download/skipped.json", "/entity/North%20Korea?sort=according_to"):
         page.goto(tables + url)
         page.wait_for_timeout(150)
         assert page.dialogs == [], url
@@ -308,9 +309,69 @@ def test_hostile_text_stays_inert_in_tables_charts_and_downloads(page, tables):
     assert not page.console_errors, page.console_errors
 
 
+def test_tables_inside_pages_sort_by_clicking_and_download_the_same_rows(page, tables):
+    key = {"claims": "id", "events": "id", "articles": "file", "ledger": "id", "skipped": "path"}
+    for path, kind, header in (("/article/010_kabar", "claims", "value"), ("/entity/North%20Korea", "claims", "value"),
+                               ("/entity/North%20Korea", "events", "type"), ("/story/s00001", "articles", "published"),
+                               ("/ledger", "ledger", "value"), ("/skipped", "skipped", "reason")):
+        page.goto(tables + path)
+        table = f"table.{kind}"
+        page.locator(f"{table} thead th a:text-is('{header}')").first.click()
+        page.wait_for_url("**sort=*")
+        assert page.locator(f"{table} th[aria-sort=ascending]").count() >= 1, path
+        shown = page.eval_on_selector_all(f"{table} tbody tr[data-id]", "rows => rows.map(r => r.dataset.id)")
+        link = page.locator(f"a.dl[data-format=json][href^='/download/{kind}.json']").get_attribute("href")
+        assert f"sort={header}" in link, path
+        rows = json.loads(page.request.get(tables + link).text())["rows"]
+        assert [r[key[kind]] for r in rows if r[key[kind]]] == shown and shown, path
+    page.goto(tables + "/ledger")
+    page.locator("table.ledger thead th a:text-is('value')").first.click()
+    page.wait_for_url("**sort=value*")
+    page.locator("table.ledger thead th a:has-text('value')").first.click()  # again: descending
+    page.wait_for_url("**desc=1*")
+    first = page.locator("div.group").first
+    assert first.locator("tbody td.num a").all_inner_texts() == ["≈ 12,000", "11,000", "vague"]  # no number: last
+    page.screenshot(path=str(ARTIFACTS / "web-ledger-sorted-1280.png"), full_page=True)
+
+
+@pytest.mark.parametrize("text, quote", [("300 tentara", "Sebanyak 300 tentara tewas dalam pertempuran"),
+                                         ("12 juta pekerja", MILLIONS)])
+def test_number_and_words_search(page, tables, text, quote):
+    page.goto(tables + "/")
+    page.fill("form.search input[name=q]", text)
+    page.press("form.search input[name=q]", "Enter")
+    page.wait_for_load_state()
+    rows = page.locator("#results-claims tbody tr")
+    assert rows.count() == 1 and rows.first.locator("td.quote").inner_text() == quote
+    assert page.locator("#results-claims .note-inline").is_visible()
+    page.goto(tables + "/?q=12+juta+tentara&kind=claims")  # 12 million are workers, not soldiers
+    assert page.locator("#results-claims tbody tr").count() == 0
+
+
+CLAIM_TABLES = ("/?kind=claims", "/?kind=claims&sort=value&desc=1", "/group/g00001", "/article/001_tribun",
+                "/entity/North%20Korea", "/?q=12+juta+pekerja")
+
+
+def test_claims_tables_fit_their_column_at_1280_with_more_columns_on_demand(page, tables):
+    for url in CLAIM_TABLES:
+        page.goto(tables + url)
+        wrap = page.locator(".table-wrap:has(table.claims)").first
+        assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth"), url  # no sideways scroll in the box
+        assert page.locator("table.claims th.extra").first.is_hidden(), url
+        assert page.locator(".stance-legend").first.is_visible(), url
+        badge = page.locator("table.claims td.st .badge").first
+        assert len(badge.inner_text()) == 1 and badge.get_attribute("title").startswith("stance: "), url
+    page.goto(tables + "/?kind=claims")
+    page.check("input.more-cols")
+    assert page.locator("table.claims th.extra:has-text('according to')").is_visible()
+    assert page.locator("table.claims td.according", has_text="NIS").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "web-claims-more-columns-1280.png"), full_page=True)
+
+
 VIEWS = {"search": "/", "claims": "/?kind=claims&sort=value&desc=1", "group": "/group/g00001",
-         "timeline": "/timeline", "ledger": "/ledger", "articles": "/?kind=articles", "article": "/article/001_tribun",
-         "number-search": "/?q=12+juta"}
+         "timeline": "/timeline", "ledger": "/ledger?sort=value", "articles": "/?kind=articles",
+         "article": "/article/001_tribun?sort=value", "number-search": "/?q=12+juta", "number-words": "/?q=300+tentara",
+         "entity": "/entity/North%20Korea", "story": "/story/s00001", "skipped": "/skipped?sort=reason"}
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from html import unescape as html_unescape
 import re
 import warnings
 
@@ -19,7 +20,7 @@ from web_store import MILLIONS, UNTITLED, build_tables
 
 from saksi.web import create_app
 from saksi.web.table import BadRequest, date_span, parse_query, to_csv
-from saksi.web.views import CLAIMS, VIEWS, number_values
+from saksi.web.views import CLAIMS, VIEWS, number_values, split_number
 
 SPELLINGS = ["12 million", "12.000.000", "12,000,000", "12 juta", "12 Millionen", "12 millions", "≈ 12,000,000",
              "12m"]
@@ -254,3 +255,104 @@ def test_timeline_has_a_legend_labels_and_its_own_table(client):
     assert "North Korean troops arrive in Kursk</a>" not in html
     rows = client.get("/download/timeline.json?sort=date&desc=1").json()["rows"]
     assert [r["date"] for r in rows] == ["2024-11-04", "2024-10"]
+
+
+# ----------------------------------------------------------------------------- a number with words
+@pytest.mark.parametrize("text, value, words", [
+    ("12 juta tentara", 12_000_000, "tentara"), ("12 million shells", 12_000_000, "shells"),
+    ("600 killed", 600, "killed"), ("troops 11,000", 11_000, "troops"), ("≈ 12,000,000", 12_000_000, ""),
+    ("12.000 tentara ke Rusia", 12_000, "tentara ke Rusia")])
+def test_a_query_splits_into_its_number_and_its_words(text, value, words):
+    vals, rest = split_number(text)
+    assert value in vals and rest == words
+
+
+def test_words_without_a_number_stay_words():
+    assert split_number("tentara Rusia") == ((), "tentara Rusia")
+
+
+@pytest.mark.parametrize("text, quote", [("12 juta pekerja", MILLIONS), ("300 TEWAS", "Sebanyak 300 tentara tewas"),
+                                         ("12.000 tentara", "Korea Utara telah mengirim sekitar 12.000 tentara"),
+                                         ("11,000 troops", "North Korea has sent 11,000 troops")])
+def test_a_number_with_words_finds_the_claims_of_that_value_holding_the_words(client, text, quote):
+    rows = claims(client, q=text)
+    assert len(rows) == 1 and rows[0]["quote"].startswith(quote)
+    assert "holds its other words" in client.get("/", params={"q": text, "kind": "claims"}).text
+
+
+def test_a_number_with_words_no_claim_of_that_value_holds_finds_nothing(client):
+    assert claims(client, q="12 juta tentara") == []  # 12 million are workers; 12,000 are soldiers
+
+
+# ----------------------------------------------------------------------------- tables inside pages
+def rows_of(html: str, kind: str = "claims") -> list[str]:
+    """The row ids of a page's tables of `kind` (an entity page also has an events table)."""
+    tables = re.findall(rf'<table class="{kind}[ "].*?</table>', html, re.S)
+    return [i for t in tables for i in re.findall(r'<tr data-id="([^"]+)">', t)]
+
+
+def download_link(html: str, kind: str, fmt: str = "json") -> str:
+    return re.search(rf'href="(/download/{kind}\.{fmt}[^"]*)"', html).group(1).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("path, kind", [("/article/001_tribun", "claims"), (f"/article/{UNTITLED}", "claims"),
+                                        ("/entity/North%20Korea", "claims"), ("/story/s00001", "articles"),
+                                        ("/group/g00001", "claims")])
+@pytest.mark.parametrize("sort", ["value", "quote", "published", "date", "article"])
+def test_tables_inside_pages_sort_and_download_the_same_rows(client, path, kind, sort):
+    if VIEWS[kind].column(sort) is None:
+        pytest.skip(f"{kind} have no {sort}")
+    for desc in ("", "1"):
+        html = client.get(path, params={"sort": sort, "desc": desc}).text
+        shown = rows_of(html, kind)
+        assert shown, path
+        link = download_link(html, kind)
+        assert f"sort={sort}" in link
+        ids = [r["id"] if kind == "claims" else r["file"] for r in client.get(link).json()["rows"]]
+        assert ids == shown, (path, sort, desc)
+        csv_rows = list(csv.DictReader(io.StringIO(client.get(download_link(html, kind, "csv")).text)))
+        assert [r["id" if kind == "claims" else "file"] for r in csv_rows] == shown
+
+
+def test_the_article_page_lists_only_its_own_claims_sorted(client):
+    html = client.get(f"/article/{UNTITLED}", params={"sort": "value"}).text
+    vals = [r["value"] for r in client.get(download_link(html, "claims")).json()["rows"]]
+    assert vals == [300, 2500, 12_000_000]
+
+
+def test_the_entity_pages_two_tables_sort_apart_and_keep_each_other(client):
+    html = client.get("/entity/North%20Korea", params={"sort": "value", "desc": "1", "ev_sort": "date"}).text
+    assert 'href="/download/events.json?entity=North+Korea&amp;sort=date"' in html
+    assert 'href="/download/claims.json?entity=North+Korea&amp;sort=value&amp;desc=1"' in html
+    # a claims header link keeps the events' order, and an events header link keeps the claims'
+    assert re.search(r'href="\?ev_sort=date&amp;entity=North\+Korea&amp;sort=quote"', html)
+    assert re.search(r'href="\?sort=value&amp;desc=1&amp;entity=North\+Korea&amp;ev_sort=type"', html)
+    vals = [r["value"] for r in client.get(download_link(html, "claims")).json()["rows"]]
+    assert vals == sorted((v for v in vals if v is not None), reverse=True) + [v for v in vals if v is None]
+
+
+def test_the_ledger_sorts_the_claims_inside_each_group_and_downloads_them(client):
+    plain = client.get("/ledger").text
+    html = client.get("/ledger", params={"sort": "value", "desc": "1"}).text
+    groups = re.findall(r'<div class="group[^"]*" id="([^"]+)"', html)
+    assert groups == re.findall(r'<div class="group[^"]*" id="([^"]+)"', plain)  # the groups keep their order
+    shown = rows_of(html)
+    rows = client.get(download_link(html, "ledger")).json()["rows"]
+    assert [r["id"] for r in rows if r["id"]] == shown
+    first = [r["value"] for r in rows if r["group"] == "g00001"]
+    assert first == [12_000, 11_000, None]
+    narrowed = client.get("/ledger", params={"verdict": "contradiction", "sort": "value"}).text
+    link = download_link(narrowed, "ledger", "csv")
+    assert "verdict=contradiction" in link and "sort=value" in link
+    assert {r["verdict"] for r in csv.DictReader(io.StringIO(client.get(link).text))} == {"contradiction"}
+
+
+def test_the_skipped_inputs_sort_and_download(client):
+    for sort in ("path", "reason"):
+        for desc in ("", "1"):
+            html = client.get("/skipped", params={"sort": sort, "desc": desc}).text
+            shown = [html_unescape(p) for p in re.findall(r'<td class="path">([^<]*)</td>', html)]
+            rows = client.get(download_link(html, "skipped")).json()["rows"]
+            assert [r["path"] for r in rows] == shown and len(rows) >= 2
+            keys = [r[sort].casefold() for r in rows]
+            assert keys == sorted(keys, reverse=desc == "1")

@@ -1,9 +1,10 @@
 """The synthetic store (synthetic_store.build) plus two articles for the datasette-style tables of
 the web UI: an untitled one with a claim of 12,000,000 (number search, value ranges), and more claims
-to sort, facet and page through."""
+to sort, facet and page through; and two skipped inputs (their table sorts too)."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from synthetic_store import _article, build
 
@@ -37,6 +38,8 @@ def build_tables(out_dir: Path) -> Path:
     store = Store.open(out_dir)
     try:
         store.save(Analysis(a1, claims, [], []), "kabar-hash", UNTITLED, a1.path)
+        store.add_errors([SimpleNamespace(path="inbox/b_scan.pdf", reason="no text layer"),
+                          SimpleNamespace(path="inbox/a_page.html", reason="too short to be an article")])
     finally:
         store.close()
     return out_dir

@@ -33,7 +33,7 @@ from saksi.report import dossier
 from saksi.web import charts
 from saksi.web.search import Reader
 from saksi.web.table import BadRequest, page_of, parse_query, select, to_csv, to_json
-from saksi.web.views import SEARCHED, VIEWS, base_rows, number_values
+from saksi.web.views import SEARCHED, STANCE_MARKS, VIEWS, base_rows, number_values
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]", "testserver"]
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -181,6 +181,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     app = _App(title="saksi", docs_url=None, redoc_url=None, openapi_url=None, lifespan=warm)
     app.state.reader = reader
     env = dossier.environment()
+    env.globals["stance_marks"] = STANCE_MARKS
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
 
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
@@ -193,14 +194,18 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
         return render("error", status=404, title=f"No such {what}", message=f"No {what} named “{name}” in this store.")
 
     # ------------------------------------------------------------------ tables: search, downloads
-    def table(conn, kind: str, items, *, fixed=(), size=None) -> dict:
-        """One view's rows for a request: the page shown, its facets and how many rows in all."""
+    def table(conn, kind: str, items, *, fixed=(), size=None, scope=None, prefix="") -> dict:
+        """One view's rows for a request: the page shown, its facets and how many rows in all.
+        `scope`: what the page is about (its path), in place of any scope in the query string;
+        `prefix`: this table's keys in the query string when the page has more than one table."""
         view = VIEWS[kind]
-        query = parse_query(items, view, number_values)
-        query.fixed, query.page = tuple(fixed), page_number(dict(items).get("page"))
+        query = parse_query(items, view, number_values, prefix)
+        query.fixed, query.page = tuple(fixed), page_number(dict(items).get(prefix + "page"))
+        if scope is not None:
+            query.scope = scope
         if size:
             query.size = size
-        base, how = base_rows(reader, conn, kind, query.q, query.group)
+        base, how = base_rows(reader, conn, kind, query.q, query.scope)
         rows, facets = select(base, view, query)
         shown, query.page, pages = page_of(rows, query)
         _decorate(reader, conn, kind, shown, query.q)
@@ -281,7 +286,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
                           anchor=dossier.slug(cid, "ev-"), story=corpus["story_of"].get(a["article"]))
 
     def group_chart(conn, g: dict):
-        rows, _ = base_rows(reader, conn, "claims", "", g["id"])
+        rows, _ = base_rows(reader, conn, "claims", "", {"group": g["id"]})
         return charts.values_chart(charts.points(rows, href=lambda r: link("claim", r["id"])),
                                    label=f"Values of claim group {g['id']} over time, by source")
 
@@ -292,8 +297,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             g = reader.corpus(conn)["group_by_id"].get(gid)
             if g is None:
                 return not_found("claim group", gid)
-            items = [(k, v) for k, v in request.query_params.multi_items() if k != "group"] + [("group", gid)]
-            t = table(conn, "claims", items)
+            t = table(conn, "claims", list(request.query_params.multi_items()), scope={"group": gid})
             return render("group", g=g, t=t, chart=group_chart(conn, g), group_of=reader.corpus(conn)["group_of"])
 
     @app.get("/api/claim/{cid:path}")
@@ -308,7 +312,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     # ------------------------------------------------------------------ one article
     @app.get("/article/{name:path}", response_class=HTMLResponse)
-    def article_page(name: str):
+    def article_page(name: str, request: Request):
         with reader.connect() as conn:
             a = reader.article(conn, name)
             if a is None:
@@ -318,8 +322,9 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             copies = [cp for cp in corpus["copies"] if a["article"] in (cp.get("article"), cp.get("copy_of"))
                       or cp.get("article") in a["duplicates"]]
             label = (corpus["articles"].get(a["article"]) or {}).get("label")
+            t = table(conn, "claims", list(request.query_params.multi_items()), scope={"file": a["article"]}, size=MAX_ROWS)
             return render("article", a=a, text=dossier.highlight(a["text"], spans), group_of=corpus["group_of"], label=label,
-                          story=corpus["story_of"].get(a["article"]), copies=copies)
+                          story=corpus["story_of"].get(a["article"]), copies=copies, t=t)
 
     @app.get("/api/article/{name:path}")
     def api_article(name: str):
@@ -331,13 +336,17 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     # ------------------------------------------------------------------ one entity
     @app.get("/entity/{name:path}", response_class=HTMLResponse)
-    def entity_page(name: str):
+    def entity_page(name: str, request: Request):
         with reader.connect() as conn:
             e = reader.entity(conn, name)
             if e is None:
                 return not_found("entity", name)
             corpus = reader.corpus(conn)
-            return render("entity", e=e, group_of=corpus["group_of"], arts=corpus["articles"])
+            items, scope = list(request.query_params.multi_items()), {"entity": e["canonical"]}
+            ct = table(conn, "claims", items, scope=scope)
+            et = table(conn, "events", items, scope=scope, prefix=EVENTS_PREFIX)
+            _keep_each_other(ct, et)
+            return render("entity", e=e, group_of=corpus["group_of"], arts=corpus["articles"], ct=ct, et=et)
 
     @app.get("/api/entity/{name:path}")
     def api_entity(name: str):
@@ -349,7 +358,7 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     # ------------------------------------------------------------------ stories, ledger, timeline
     @app.get("/story/{sid:path}", response_class=HTMLResponse)
-    def story_page(sid: str):
+    def story_page(sid: str, request: Request):
         with reader.connect() as conn:
             corpus = reader.corpus(conn)
             s = corpus["story_by_id"].get(sid)
@@ -357,17 +366,23 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
                 return not_found("story", sid)
             arts = corpus["articles"]
             groups = [g for g in corpus["groups"] if set(g["articles"]) & set(s["members"])]
-            return render("story", s=s, arts=arts, groups=groups)
+            t = table(conn, "articles", list(request.query_params.multi_items()), scope={"story": sid}, size=MAX_ROWS)
+            return render("story", s=s, arts=arts, groups=groups, t=t)
 
     @app.get("/ledger", response_class=HTMLResponse)
-    def ledger_page(verdict: str = "", page: str = "1"):
+    def ledger_page(request: Request):
         with reader.connect() as conn:
             corpus = reader.corpus(conn)
-            groups = [g for g in corpus["groups"] if not verdict or (g["verdict"] or "none") == verdict]
+            items = list(request.query_params.multi_items())
+            t = table(conn, "ledger", items, scope={}, size=MAX_ROWS)
+            by_group: dict[str, list] = {}
+            for r in t["all_rows"]:  # the rows come group after group (the view's block)
+                by_group.setdefault(r["group"], []).append(r)
+            groups = [(corpus["group_by_id"][gid], rows) for gid, rows in by_group.items()]
             pages = max(1, math.ceil(len(groups) / PAGE))
-            page = min(page_number(page), pages)
+            page = min(page_number(dict(items).get("page")), pages)
             return render("ledger", groups=groups[(page - 1) * PAGE: page * PAGE], total=len(groups), page=page,
-                          pages=pages, verdict=verdict, has_corpus=bool(corpus["tables"]), arts=corpus["articles"])
+                          pages=pages, t=t, has_corpus=bool(corpus["tables"]), arts=corpus["articles"])
 
     @app.get("/api/ledger")
     def api_ledger(verdict: str = ""):
@@ -402,13 +417,9 @@ def create_app(out_dir, *, allowed_hosts: list[str] | None = None) -> FastAPI:
         return RedirectResponse("/static/favicon.svg")
 
     @app.get("/skipped", response_class=HTMLResponse)
-    def skipped_page(page: str = "1"):
+    def skipped_page(request: Request):
         with reader.connect() as conn:
-            errors = reader.overview(conn)["errors"]
-            pages = max(1, math.ceil(len(errors) / PAGE))
-            page = min(page_number(page), pages)
-            return render("skipped", errors=errors[(page - 1) * PAGE: page * PAGE], total=len(errors), page=page,
-                          pages=pages)
+            return render("skipped", t=table(conn, "skipped", list(request.query_params.multi_items()), scope={}))
 
     @app.exception_handler(404)
     async def nf(request: Request, exc):
@@ -442,6 +453,17 @@ def app_from_env() -> FastAPI:
     """The app of one `saksi serve --workers N` process (uvicorn imports it in each worker)."""
     return create_app(os.environ["SAKSI_SERVE_OUT"],
                       allowed_hosts=["*"] if os.environ.get("SAKSI_SERVE_ANY_HOST") else None)
+
+
+EVENTS_PREFIX = "ev_"  # the entity page's events table, beside its claims table
+MAX_ROWS = 1000  # one page of a table inside another page (an article's claims, a story's articles)
+
+
+def _keep_each_other(*tables: dict) -> None:
+    """Tables of one page: each one's links keep the others' sort, filters and page."""
+    own = [t["query"].params(page=t["query"].page) for t in tables]
+    for i, t in enumerate(tables):
+        t["query"].fixed = tuple(p for j, ps in enumerate(own) if j != i for p in ps if p[0] not in t["query"].scope)
 
 
 CLAIM_FILTERS = ("actor", "article", "from", "to", "min", "max", "group")  # besides the claims' facets

@@ -45,6 +45,7 @@ class View:
     facets: tuple[str, ...] = ()  # column names counted per value
     dates: dict[str, Callable[[dict], tuple[str, str] | None]] = field(default_factory=dict)  # on → span
     number: Callable[[dict], float | None] | None = None  # what min/max apply to
+    block: str = ""  # a column whose runs of rows stay together in their first order (sorting is within each)
 
     def column(self, name: str) -> Column | None:
         return next((c for c in self.columns if c.name == name), None)
@@ -53,7 +54,7 @@ class View:
 @dataclass
 class Query:
     q: str = ""
-    group: str = ""  # only the claims of one claim group
+    scope: dict[str, str] = field(default_factory=dict)  # SCOPES → name: only the rows of one group, article…
     sort: str = ""
     desc: bool = False
     facets: dict[str, list[str]] = field(default_factory=dict)
@@ -69,6 +70,7 @@ class Query:
     page: int = 1
     size: int = PAGE
     fixed: tuple[tuple[str, str], ...] = ()  # pairs every link of the view keeps first (the search kind)
+    prefix: str = ""  # before each key of this table's own pairs, so two tables of one page sort apart
 
     def active(self) -> bool:
         """Whether anything narrows the rows (beyond the words searched)."""
@@ -77,29 +79,35 @@ class Query:
 
     def params(self, **change) -> list[tuple[str, str]]:
         """The query string as pairs (facets repeated), with `change` applied; empty values left out.
-        `facet=(name, value)` toggles one facet value; page goes back to 1 unless given."""
+        `facet=(name, value)` toggles one facet value (value None: clears that facet); page goes back
+        to 1 unless given."""
         toggle = change.pop("facet", None)
         facets = {k: list(v) for k, v in self.facets.items()}
         if toggle:
             name, value = toggle
             vals = facets.setdefault(name, [])
-            if value in vals:
+            if value is None:
+                vals.clear()
+            elif value in vals:
                 vals.remove(value)
             else:
                 vals.append(value)
-        base = {"q": self.q, "group": self.group, "sort": self.sort, "desc": "1" if self.desc else "", "actor": self.actor,
+        base = {"q": self.q, "sort": self.sort, "desc": "1" if self.desc else "", "actor": self.actor,
                 "article": self.article, "from": self.date_from, "to": self.date_to, "on": self.date_on,
                 "min": self.vmin_text, "max": self.vmax_text, "size": "" if self.size == PAGE else str(self.size),
                 "page": ""}
         base.update({k: ("" if v is None else str(v)) for k, v in change.items()})
         if base["page"] in ("1", 1):
             base["page"] = ""
-        pairs = [*self.fixed, *((k, v) for k, v in base.items() if v)]
-        pairs += [(k, v) for k, vals in facets.items() for v in vals]
-        return pairs
+        own = [*((k, v) for k, v in base.items() if v), *((k, v) for k, vals in facets.items() for v in vals)]
+        return [*self.fixed, *((k, v) for k, v in self.scope.items() if v), *((self.prefix + k, v) for k, v in own)]
 
     def qs(self, **change) -> str:
         return urlencode(self.params(**change))
+
+    def download_qs(self) -> str:
+        """The query string of this table's download: its scope and its own pairs, without prefix."""
+        return urlencode(Query(**{**self.__dict__, "fixed": (), "prefix": "", "page": 1}).params())
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -123,11 +131,17 @@ def _date_param(name: str, value: str) -> str:
     return value
 
 
-def parse_query(items, view: View, read_number: Callable[[str], list[float]]) -> Query:
+SCOPES = ("group", "file", "entity", "story")  # what a table may be limited to (views.base_rows applies them)
+
+
+def parse_query(items, view: View, read_number: Callable[[str], list[float]], prefix: str = "") -> Query:
     """A request's query pairs as a Query for `view`; raises BadRequest for a value it cannot use.
-    `read_number` turns "12 million" and the like into candidate values (min/max use the largest)."""
+    `read_number` turns "12 million" and the like into candidate values (min/max use the largest).
+    `prefix`: only the pairs whose key starts with it are this table's (scopes never have one)."""
     one: dict[str, str] = {}
     facets: dict[str, list[str]] = {f: [] for f in view.facets}
+    scope = {k: v for k, v in items if k in SCOPES and v}
+    items = [(k[len(prefix):], v) for k, v in items if k.startswith(prefix)]
     for k, v in items:
         if k in facets:
             if v and v not in facets[k]:
@@ -144,9 +158,10 @@ def parse_query(items, view: View, read_number: Callable[[str], list[float]]) ->
     on = one.get("on", "").strip()
     if on and on not in view.dates:
         raise BadRequest(f"on={on[:40]!r}: {view.name} have dates on: {', '.join(view.dates) or 'nothing'}")
-    query = Query(q=one.get("q", ""), group=one.get("group", ""), sort=sort, desc=desc == "1", facets=facets, actor=one.get("actor", ""),
-                  article=one.get("article", ""), date_from=_date_param("from", one.get("from", "")),
-                  date_to=_date_param("to", one.get("to", "")), date_on=on)
+    query = Query(q=one.get("q", ""), scope=scope, sort=sort, desc=desc == "1", facets=facets,
+                  actor=one.get("actor", ""), article=one.get("article", ""),
+                  date_from=_date_param("from", one.get("from", "")), date_to=_date_param("to", one.get("to", "")),
+                  date_on=on, prefix=prefix)
     for key in ("min", "max"):
         text = one.get(key, "").strip()
         if not text:
@@ -241,7 +256,18 @@ def sort_rows(rows: list[dict], view: View, query: Query) -> list[dict]:
     for r in rows:
         (have if _sortable(col.kind, col.value(r)) else empty).append(r)
     have.sort(key=lambda r: _sort_key(col.kind, col.value(r)), reverse=query.desc)
-    return have + empty
+    return _in_blocks(have + empty, view, rows)
+
+
+def _in_blocks(ordered: list[dict], view: View, default: list[dict]) -> list[dict]:
+    """`ordered` with the rows of each block (view.block) together, blocks in their `default` order."""
+    if not view.block:
+        return ordered
+    col = view.column(view.block)
+    first = {}
+    for r in default:
+        first.setdefault(_facet_value(col, r), len(first))
+    return sorted(ordered, key=lambda r: first[_facet_value(col, r)])
 
 
 def select(rows: list[dict], view: View, query: Query) -> tuple[list[dict], list[dict]]:

@@ -1,7 +1,9 @@
 """The tables of the web UI as `table.View`s (columns, facets, date and value ranges) and the rows
-each one starts from: the hits of the words searched, or all rows. Number search lives here too: a
-query that is a number ("12 million", "12.000.000", "12 juta", "≈ 12,000,000") is read with the
-language packs' number parser and finds the claims of that value."""
+each one starts from: the hits of the words searched, or all rows, within a scope (one claim group,
+article, entity or story). Number search lives here too: a query that is a number ("12 million",
+"12.000.000", "12 juta", "≈ 12,000,000") is read with the language packs' number parser and finds the
+claims of that value; a number with words ("12 juta tentara", "600 killed") finds the claims of that
+value whose quote, object or action holds every word."""
 from __future__ import annotations
 
 import re
@@ -14,6 +16,7 @@ from saksi.web.table import Column, View, date_span
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MAX_NUMBER_QUERY = 60
+_NUMBER_TOKENS = 4  # the most words a number may span in a query ("≈ 12 mil millones")
 
 
 @lru_cache(maxsize=1024)
@@ -31,6 +34,29 @@ def number_values(text: str) -> tuple[float, ...]:
         plain = {v for code in codes if (v := parse_number(bare, code)) is not None}
         vals = (vals - plain) or vals
     return tuple(sorted(vals))
+
+
+# The one-letter stance badges of the claims tables (a legend above each table spells them out).
+STANCE_MARKS = {"asserted": "S", "reported": "R", "alleged": "A", "confirmed": "C", "denied": "D", "planned": "P"}
+
+
+def split_number(text: str) -> tuple[tuple[float, ...], str]:
+    """A query as (the values of the number in it, the words around it): the longest run of words
+    holding a digit that reads as a number, the first of the longest; ((), text) when none does."""
+    toks = (text or "").split()
+    if len(" ".join(toks)) > _MAX_NUMBER_QUERY:
+        return (), text
+    for n in range(min(_NUMBER_TOKENS, len(toks)), 0, -1):
+        for i in range(len(toks) - n + 1):
+            vals = number_values(" ".join(toks[i:i + n]))
+            if vals:
+                return vals, " ".join(toks[:i] + toks[i + n:])
+    return (), text
+
+
+def _words_in(c: dict, words: list[str]) -> bool:
+    hay = " ".join(str(c.get(k) or "") for k in ("quote", "object", "action")).casefold()
+    return all(w in hay for w in words)
 
 
 def claim_number(c: dict) -> float | None:
@@ -108,34 +134,72 @@ TIMELINE = View("timeline", (
     Column("articles", "articles", get=_joined("articles", ", ")),
 ), facets=("type",), dates={"event": lambda r: date_span(r.get("date"))})
 
-VIEWS = {v.name: v for v in (CLAIMS, EVENTS, ARTICLES, ENTITIES, STORIES, TIMELINE)}
+LEDGER = View("ledger", (
+    Column("group", "group"), Column("verdict", "verdict", get=lambda r: r["group_verdict"]),
+    Column("value", "value", "num", claim_number), Column("date", "period", "date", lambda r: r.get("period_start")),
+    Column("stance", "stance"), Column("according_to", "according to", get=_joined("attributed_to")),
+    Column("root", "root"), Column("article", "article", get=lambda r: r.get("article_label") or r.get("article")),
+    Column("quote", "quote"), Column("file", "file", get=lambda r: r.get("article")), Column("id", "id"),
+), facets=("verdict",), number=claim_number, block="group")
+
+SKIPPED = View("skipped", (Column("path", "input"), Column("reason", "reason")))
+
+VIEWS = {v.name: v for v in (CLAIMS, EVENTS, ARTICLES, ENTITIES, STORIES, TIMELINE, LEDGER, SKIPPED)}
 SEARCHED = ("claims", "entities", "stories", "articles", "events")  # the kinds the search page lists
 
 
-def base_rows(reader: Reader, conn, kind: str, q: str, group: str = "") -> tuple[list[dict], str]:
+def ledger_rows(groups: list[dict], articles: dict) -> list[dict]:
+    """The claims of every claim group, group after group, each with its group's id and verdict."""
+    return [{**c, "group": g["id"], "group_verdict": g["verdict"] or "none",
+             "article_label": (articles.get(c.get("article")) or {}).get("label")}
+            for g in groups for c in g["claims"]]
+
+
+def base_rows(reader: Reader, conn, kind: str, q: str, scope: dict | None = None) -> tuple[list[dict], str]:
     """The rows of `kind` the words `q` find (all rows without words), best match first, and how
-    they were found: "number" (q read as a number), "words" or "" (no words). `group`: only the
-    claims of that claim group."""
+    they were found: "number" (q read as a number), "number+words", "words" or "" (no words).
+    `scope` (table.SCOPES): only the rows of one claim group, article (file), entity or story."""
+    scope = scope or {}
     if kind == "claims":
-        return _claims(reader, conn, q, group)
-    if kind == "timeline":
-        return reader.corpus(conn)["timeline"], ""
+        return _claims(reader, conn, q, scope)
+    corpus = reader.corpus(conn)
+    if kind in ("timeline", "ledger", "skipped"):
+        rows = {"timeline": lambda: corpus["timeline"], "skipped": lambda: reader.overview(conn)["errors"],
+                "ledger": lambda: ledger_rows(corpus["groups"], corpus["articles"])}[kind]()
+        return rows, ""
     rows = getattr(reader, f"search_{kind}")(conn, q or None)
+    if kind == "events" and scope.get("entity"):
+        name = scope["entity"]
+        rows = [e for e in rows if e.get("place") == name or name in (e.get("participants") or [])]
+    if kind == "articles" and scope.get("story"):
+        s = corpus["story_by_id"].get(scope["story"])
+        order = {m: i for i, m in enumerate(s["members"] if s else [])}
+        rows = sorted((a for a in rows if a["article"] in order), key=lambda a: order[a["article"]])
     return rows, "words" if q.strip() else ""
 
 
-def _claims(reader: Reader, conn, q: str, group: str) -> tuple[list[dict], str]:
-    corpus = reader.corpus(conn)
-    rows = corpus["claim_rows"]
-    if group:
-        g = corpus["group_by_id"].get(group)
+def _in_scope(rows: list[dict], corpus: dict, scope: dict) -> list[dict]:
+    if scope.get("group"):
+        g = corpus["group_by_id"].get(scope["group"])
         members = {c.get("id") for c in (g["claims"] if g else [])}
         rows = [c for c in rows if c["id"] in members]
-    wanted = number_values(q)
+    if scope.get("file"):
+        rows = [c for c in rows if c.get("article") == scope["file"]]
+    if scope.get("entity"):
+        name = scope["entity"]
+        rows = [c for c in rows if name in (c.get("actor"), c.get("recipient")) or name in (c.get("attributed_to") or [])]
+    return rows
+
+
+def _claims(reader: Reader, conn, q: str, scope: dict) -> tuple[list[dict], str]:
+    corpus = reader.corpus(conn)
+    rows = _in_scope(corpus["claim_rows"], corpus, scope)
+    wanted, words = split_number(q)
     if wanted:
-        hits = [c for c in rows if _has_value(c, wanted)]
+        words_cf = words.casefold().split()
+        hits = [c for c in rows if _has_value(c, wanted) and _words_in(c, words_cf)]
         if hits:  # no claim of that value: the digits are searched as words below
-            return hits, "number"
+            return hits, "number+words" if words_cf else "number"
     ids = reader.claim_hits(conn, q)
     if ids is None:
         return rows, ""
