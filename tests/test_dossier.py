@@ -378,3 +378,19 @@ def test_seeds_troop_group_lists_its_values_by_source_over_time(seeds_run):
     assert "values by source over time" in page
     md_text = (out / "report.md").read_text(encoding="utf-8")
     assert "values by source over time: " in md_text
+
+
+def test_seeds_web_overview_counts_as_the_dossier(seeds_run):
+    """Issue 12: the web UI's overview gives the dossier's counts (events = the timeline's)."""
+    from saksi.web.search import Reader
+
+    store = Store.open(seeds_run)
+    try:
+        ov = collect(store)["overview"]
+    finally:
+        store.close()
+    reader = Reader(seeds_run)
+    with reader.connect() as conn:
+        web = reader.overview(conn)
+    for k in ("articles", "claims", "events", "event_reports", "entities"):
+        assert web[k] == ov[k], k

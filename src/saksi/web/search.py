@@ -251,7 +251,9 @@ class Reader:
         return {
             "articles": one("SELECT count(*) FROM articles"), "documents": one("SELECT count(*) FROM documents"),
             "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
-            "claims": one("SELECT count(*) FROM claims"), "events": one("SELECT count(*) FROM events"),
+            # events: the timeline's, merged across articles, as the dossier and events.jsonl count them
+            "claims": one("SELECT count(*) FROM claims"), "events": len(self.corpus(conn)["timeline"]),
+            "event_reports": one("SELECT count(*) FROM events"),
             "entities": one("SELECT count(DISTINCT canonical) FROM mentions"),
             "outlets": [tuple(r) for r in conn.execute(
                 "SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30")],
