@@ -191,9 +191,13 @@ def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[i
     keep = np.flatnonzero(sizes >= min_shingles)
     uf = UnionFind()
     sims: dict[tuple[int, int], float] = {}
-    for x, y in lsh_pairs(sig[keep], *lsh_bands(threshold, num_perm)):
-        r, s = int(keep[x]), int(keep[y])
-        j = float(np.mean(sig[r] == sig[s]))
+    cand = np.array(lsh_pairs(sig[keep], *lsh_bands(threshold, num_perm)), dtype=np.int64).reshape(-1, 2)
+    rs, ss = keep[cand[:, 0]], keep[cand[:, 1]]
+    jac = np.empty(len(cand))
+    for start in range(0, len(cand), 65536):  # the estimated Jaccard of every candidate pair, in blocks
+        part = slice(start, start + 65536)
+        jac[part] = (sig[rs[part]] == sig[ss[part]]).mean(axis=1)
+    for r, s, j in zip(rs.tolist(), ss.tolist(), jac.tolist()):
         if j >= threshold:
             uf.union(todo[r], todo[s])
             sims[(todo[r], todo[s])] = j
