@@ -653,14 +653,7 @@ TRANSITIVE = frozenset({"condemns", "warns", "threatens", "pledges", "denies", "
 def _gerund(verb: str) -> str:
     """"sends troops" → "sending troops", "supplies" → "supplying": the told event after a statement verb."""
     head, _, rest = verb.partition(" ")
-    if head.endswith("ies"):
-        base = head[:-3] + "y"
-    elif head.endswith(("ches", "shes", "sses", "xes", "zes")):
-        base = head[:-2]
-    elif head.endswith("s") and not head.endswith("ss"):
-        base = head[:-1]
-    else:
-        base = head
+    base = _bare(head)
     if base == "is":
         return verb  # "is founded": no gerund needed
     if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
@@ -729,14 +722,19 @@ def _summary(etype: str, verb: str, parts: list[str], place: str | None, about: 
 def _plural(predicate: str) -> str:
     """"confirms reports on Kursk" → "confirm reports on Kursk": the verb of several speakers."""
     head, sep, rest = predicate.partition(" ")
-    if head.endswith("ies"):
-        head = head[:-3] + "y"
-    elif head.endswith(("sses", "shes", "ches", "xes", "zes")):
-        head = head[:-2]
-    elif head.endswith("s") and not head.endswith("ss"):
-        head = head[:-1]
     rest = rest.replace("its position", "their position")
-    return head + sep + rest
+    return _bare(head) + sep + rest
+
+
+def _bare(verb: str) -> str:
+    """An English verb without its third-person -s ("supplies" → "supply", "reaches" → "reach")."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return verb[:-2]
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return verb[:-1]
+    return verb
 
 
 def _third_person(verb: str) -> str:

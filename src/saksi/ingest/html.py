@@ -60,6 +60,7 @@ from saksi.clean.cues import load_cues
 from saksi.clean.names import credited_name, person_names
 from saksi.clean.page import is_menu
 from saksi.lang import available_languages
+from saksi.timezones import timestamp_offset
 
 __all__ = ["HtmlExtract", "extract_html"]
 
@@ -676,16 +677,13 @@ def published_offset(html: str) -> str | None:
         pos = html.find(key, 0, 1_000_000)
         m = _PUBLISHED_TIME.match(html, pos + len(key)) if pos >= 0 else None
         if m:
-            zone = m.group("zone")
-            if zone in ("Z", "z"):
-                return "+00:00"
-            return zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+            return timestamp_offset(m.group("stamp"))
     return None
 
 
 _PUBLISHED_KEYS = ("article:published_time", "datePublished", "DC.date.issued")
-_PUBLISHED_TIME = re.compile(r"[\"']?\s*(?:content\s*=|:)\s*[\"']\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-                             r"(?P<zone>Z|z|[+-]\d{2}:?\d{2})[\"']")
+_PUBLISHED_TIME = re.compile(r"[\"']?\s*(?:content\s*=|:)\s*[\"'](?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"
+                             r"(?::\d{2}(?:\.\d+)?)?(?:Z|z|[+-]\d{2}:?\d{2}))[\"']")
 
 
 def declared_language(html: str) -> str | None:

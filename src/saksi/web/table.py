@@ -12,15 +12,17 @@ import csv
 import io
 import re
 from collections import Counter
+from datetime import date
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import urlencode
+
+from saksi.corpus import dates
 
 SIZES = (1, 1000)  # smallest and largest page a `size` may ask for
 PAGE = 50
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a CSV cell starting so runs as a formula in a spreadsheet
-_MONTH_END = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}  # a bound of a range, so February may end on the 29th
 
 
 class BadRequest(ValueError):
@@ -114,14 +116,8 @@ class Query:
 def date_span(value: Any) -> tuple[str, str] | None:
     """A date or part of one ("2024", "2024-10", "2024-10-05T10:00") as its first and last day, ISO."""
     m = _DATE.match(str(value)) if value else None
-    if not m:
-        return None
-    y, mo, d = m.group(1), m.group(2), m.group(3)
-    if not mo or not 1 <= int(mo) <= 12:
-        return f"{y}-01-01", f"{y}-12-31"
-    if d and 1 <= int(d) <= 31:
-        return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
-    return f"{y}-{mo}-01", f"{y}-{mo}-{_MONTH_END.get(int(mo), 31):02d}"
+    span = dates.day_span(m.group()) if m else None
+    return (date.fromordinal(span[0]).isoformat(), date.fromordinal(span[1]).isoformat()) if span else None
 
 
 def _date_param(name: str, value: str) -> str:
