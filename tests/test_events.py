@@ -323,11 +323,11 @@ def test_a_visit_names_the_visitor_and_the_place(text, pub, summary):
 
 def test_event_words_are_checked_when_loaded(monkeypatch):
     from saksi import lang as langdata
-    from saksi.extract import events
+    from saksi.extract import cues
 
-    monkeypatch.setattr(langdata, "load", lambda lang, topic: {"passive": ["dikatakan"]})
+    monkeypatch.setattr(langdata, "load", lambda lang, topic: {"passive": ["dikatakan"]} if topic == "events" else {})
     with pytest.raises(langdata.LanguageDataError, match="passive"):
-        events.event_words.__wrapped__("xx")
-    monkeypatch.setattr(langdata, "load", lambda lang, topic: {"separable_particles": "an"})
+        cues.cues.__wrapped__("xx")
+    monkeypatch.setattr(langdata, "load", lambda lang, topic: {"separable_particles": "an"} if topic == "events" else {})
     with pytest.raises(langdata.LanguageDataError, match="separable_particles"):
-        events.event_words.__wrapped__("xx")
+        cues.cues.__wrapped__("xx")

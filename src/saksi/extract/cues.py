@@ -173,6 +173,10 @@ class LangCues:
     war_verbs: Phrases = field(default_factory=Phrases)
     place_before: Phrases = field(default_factory=Phrases)
     place_fillers: Phrases = field(default_factory=Phrases)
+    place_articles: frozenset = frozenset()  # place prepositions that are also articles ("a" in Portuguese)
+    passive_statements: Phrases = field(default_factory=Phrases)  # participles that count only with their agent
+    split_triggers: Phrases = field(default_factory=Phrases)  # separable verb stem -> ((particle, (type, verb)), ...)
+    split_war_verbs: Phrases = field(default_factory=Phrases)  # "brach ... aus" -> ((particle, True), ...)
     photo_cues: Phrases = field(default_factory=Phrases)
     photo_shows: Phrases = field(default_factory=Phrases)
     possessive: Phrases = field(default_factory=Phrases)
@@ -336,4 +340,40 @@ def cues(lang: str) -> LangCues | None:
     c.photo_shows = Phrases(events.get("photo_shows"))
     c.possessive = Phrases(events.get("possessive"))
     c.since = Phrases(events.get("since"))
+    _separable_and_passive(c, lang, events)
     return c
+
+
+def _strings(d: dict, name: str, lang: str) -> list[str]:
+    v = d.get(name) or []
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise langdata.LanguageDataError(f"data/lang/{lang}/events.yaml: {name} must be a list of words")
+    return v
+
+
+def _separable_and_passive(c: LangCues, lang: str, events: dict) -> None:
+    """The events.yaml keys built from others: German separable verbs ("griff ... an") as their stem
+    with the particle that must close the clause, passive statement participles, and the place
+    prepositions that are also articles."""
+    passive = events.get("passive") or {}
+    if not isinstance(passive, dict) or not all(isinstance(v, str) for v in passive.values()):
+        raise langdata.LanguageDataError(f"data/lang/{lang}/events.yaml: passive must map words to English verbs")
+    particles = {key(p) for p in _strings(events, "separable_particles", lang)}
+    split: dict[str, list] = {}
+    for etype, items in (events.get("triggers") or {}).items():
+        for phrase, verb in (items or {}).items():
+            _add_split(split, str(phrase), particles, (str(etype), str(verb)))
+    split_war: dict[str, list] = {}
+    for phrase in _strings(events, "war_verbs", lang):
+        _add_split(split_war, phrase, particles, True)
+    c.place_articles = frozenset(key(w) for w in _strings(events, "articles", lang))
+    c.passive_statements = Phrases(passive)
+    c.split_triggers = Phrases({k: tuple(v) for k, v in split.items()})
+    c.split_war_verbs = Phrases({k: tuple(v) for k, v in split_war.items()})
+
+
+def _add_split(out: dict, phrase: str, particles: set, value) -> None:
+    """"griff an" with "an" a particle: the stem "griff", its particle at the clause end."""
+    words = key(phrase).split()
+    if len(words) > 1 and words[-1] in particles:
+        out.setdefault(" ".join(words[:-1]), []).append((words[-1], value))

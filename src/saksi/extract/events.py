@@ -21,7 +21,6 @@ Trigger words, photo cues and the words around places and wars come from
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from saksi import lang as langdata
@@ -29,7 +28,7 @@ from saksi.extract.attribution import SentAttr
 from saksi.extract.context import (
     GPE, MAX_SENTENCE, MEDIA, ORG, PERSON, SOFT_BREAK, WORD, ArticleDoc, Sent, gap_words,
 )
-from saksi.extract.cues import LangCues, Phrases, cues, key
+from saksi.extract.cues import LangCues, Phrases, cues
 from saksi.model import Event
 
 TYPE_RANK = ("war_start", "treaty_signed", "organisation_founded", "meeting", "deployment", "transfer",
@@ -78,14 +77,13 @@ class EventReader:
                     m.type == PERSON and x >= b and gap_words(s, b, x) <= 6 for x, _, m in ms):
                 continue
             trig.append((a, b, phrase, etype, verb))
-        W = event_words(st.lang)
-        for a, b, phrase, (etype, verb) in _split_verbs(s, W.split, st.words):
+        for a, b, phrase, (etype, verb) in _split_verbs(s, C.split_triggers, st.words):
             if not (st.in_quote(a) or sa.in_source(a, b)):  # "griff ... an": the particle decides the verb
                 trig = [t for t in trig if t[0] != a] + [(a, b, phrase, etype, verb)]
-        for a, b, phrase, verb in W.passive.finditer(s, words=st.words):
+        for a, b, phrase, verb in C.passive_statements.finditer(s, words=st.words):
             if not st.in_quote(a) and self._agent(st, C, ms, b):  # "dikatakan oleh X": only with its agent
                 trig.append((a, b, phrase, "statement", verb))
-        war_verbs = list(C.war_verbs.finditer(s, words=st.words)) + list(_split_verbs(s, W.split_war, st.words))
+        war_verbs = list(C.war_verbs.finditer(s, words=st.words)) + list(_split_verbs(s, C.split_war_verbs, st.words))
         for a, b, phrase, _ in war_verbs:
             if st.in_quote(a) or any(x <= a < y for x, y, *_ in trig):
                 continue
@@ -518,49 +516,6 @@ def _month_words(lang: str) -> frozenset[str]:
 AGENT_GAP = 2  # words between "by" and the agent's name ("par la Russie", "by the United States")
 
 
-@dataclass(frozen=True)
-class EventWords:
-    """The events.yaml keys only this module reads."""
-
-    articles: frozenset[str]  # place prepositions that are also articles ("a" in Portuguese)
-    passive: Phrases  # statement participles that count only with their agent -> English verb
-    split: Phrases  # a separable verb's stem -> ((particle, (type, English verb)), ...)
-    split_war: Phrases  # a separable war verb's stem ("brach ... aus") -> ((particle, True), ...)
-
-
-def _strings(d: dict, name: str, lang: str) -> list[str]:
-    v = d.get(name) or []
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise langdata.LanguageDataError(f"data/lang/{lang}/events.yaml: {name} must be a list of words")
-    return v
-
-
-@lru_cache(maxsize=None)
-def event_words(lang: str) -> EventWords:
-    d = langdata.load(lang, "events") or {}
-    passive = d.get("passive") or {}
-    if not isinstance(passive, dict) or not all(isinstance(v, str) for v in passive.values()):
-        raise langdata.LanguageDataError(f"data/lang/{lang}/events.yaml: passive must map words to English verbs")
-    particles = {key(p) for p in _strings(d, "separable_particles", lang)}
-    split: dict[str, list] = {}
-    for etype, items in (d.get("triggers") or {}).items():
-        for phrase, verb in (items or {}).items():
-            _add_split(split, str(phrase), particles, (str(etype), str(verb)))
-    split_war: dict[str, list] = {}
-    for phrase in _strings(d, "war_verbs", lang):
-        _add_split(split_war, phrase, particles, True)
-    return EventWords(frozenset(key(w) for w in _strings(d, "articles", lang)), Phrases(passive),
-                      Phrases({k: tuple(v) for k, v in split.items()}),
-                      Phrases({k: tuple(v) for k, v in split_war.items()}))
-
-
-def _add_split(out: dict, phrase: str, particles: set, value) -> None:
-    """"griff an" with "an" a particle: the stem "griff", its particle at the clause end."""
-    words = key(phrase).split()
-    if len(words) > 1 and words[-1] in particles:
-        out.setdefault(" ".join(words[:-1]), []).append((words[-1], value))
-
-
 def _split_verbs(s: str, stems: Phrases, words):
     """(start, end, phrase, value) of each separable verb whose stem stands here and whose particle
     closes the clause ("Russland griff Kiew am 3. März an"); the span is the stem's."""
@@ -606,7 +561,7 @@ def _after_place_prep(s: str, C: LangCues, a: int) -> bool:
     hit = C.place_before.last(s, lo, a)
     if hit is None:
         return False
-    if hit[2] in event_words(C.lang).articles and not WORD.search(s, _clause_start(s, hit[0]), hit[0]):
+    if hit[2] in C.place_articles and not WORD.search(s, _clause_start(s, hit[0]), hit[0]):
         return False  # "A Rússia atacou ...": an article opening the clause opens its subject
     mid = s[hit[1]:a].strip()
     if not mid:
