@@ -317,19 +317,24 @@ def seeds_run(tmp_path_factory, seeds_dir):
     return out
 
 
-def test_seeds_counts_agree_across_report_files_and_exports(seeds_run, tmp_path):
+@pytest.fixture(scope="module")
+def seeds_data(seeds_run) -> dict:
+    """What the seeds' dossier shows (dossier.collect over the run's store)."""
+    store = Store.open(seeds_run)
+    try:
+        return collect(store)
+    finally:
+        store.close()
+
+
+def test_seeds_counts_agree_across_report_files_and_exports(seeds_run, seeds_data, tmp_path):
     """Issue 12: one count of sources and of events in report.html, report.md, the store's groups and
     the exports; the 600 killed come from one source (the intelligence service, via a lawmaker)."""
     import json
 
     from saksi.export import export
 
-    out = seeds_run
-    store = Store.open(out)
-    try:
-        data = collect(store)
-    finally:
-        store.close()
+    out, data = seeds_run, seeds_data
     export(out, "jsonl", tmp_path)
     exported = {g["group"]: g for g in map(json.loads, (tmp_path / "table_claim_groups.jsonl").open())}
     page = html.unescape((out / "report.html").read_text(encoding="utf-8"))
@@ -357,14 +362,9 @@ def test_seeds_counts_agree_across_report_files_and_exports(seeds_run, tmp_path)
     assert re.search(r'title="001_46c93247f30203d2">5Blogger, undated: “', page)
 
 
-def test_seeds_troop_group_lists_its_values_by_source_over_time(seeds_run):
+def test_seeds_troop_group_lists_its_values_by_source_over_time(seeds_run, seeds_data):
     """Issue 12: the troop group shows each source's values in date order, in report.html and report.md."""
-    out = seeds_run
-    store = Store.open(out)
-    try:
-        data = collect(store)
-    finally:
-        store.close()
+    out, data = seeds_run, seeds_data
     troops = next(g for g in data["groups"] if g["action"] == "troops_deployed" and len(g["claims"]) == 5)
     by_source = troops["by_source"]
     assert {s["source"] for s in by_source} >= {"North Korea", "Multilateral Sanctions Monitoring Team"}
@@ -380,15 +380,11 @@ def test_seeds_troop_group_lists_its_values_by_source_over_time(seeds_run):
     assert "values by source over time: " in md_text
 
 
-def test_seeds_web_overview_counts_as_the_dossier(seeds_run):
+def test_seeds_web_overview_counts_as_the_dossier(seeds_run, seeds_data):
     """Issue 12: the web UI's overview gives the dossier's counts (events = the timeline's)."""
     from saksi.web.search import Reader
 
-    store = Store.open(seeds_run)
-    try:
-        ov = collect(store)["overview"]
-    finally:
-        store.close()
+    ov = seeds_data["overview"]
     reader = Reader(seeds_run)
     with reader.connect() as conn:
         web = reader.overview(conn)
