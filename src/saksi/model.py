@@ -138,6 +138,18 @@ class Article:
 
 
 @dataclass
+class CorpusKeys:
+    """What the corpus stage reads of one article, computed with it in the map step (corpus.keys)."""
+
+    scheme: str  # the MinHash scheme of `signature` (corpus.keys.scheme)
+    signature: bytes  # uint32 little-endian, one value a permutation
+    shingles: int  # word shingles of the body (too few: never a near duplicate)
+    lead_model: str | None = None  # the embedder of `lead_vector` (corpus.keys.model_key)
+    lead_hash: str | None = None  # corpus.keys.text_hash of the title and lead
+    lead_vector: bytes | None = None  # float32 little-endian
+
+
+@dataclass
 class Analysis:
     """Everything read from one article: the output of the per-article stage."""
 
@@ -145,6 +157,7 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    keys: CorpusKeys | None = None  # set by the map step (pipeline.process), read by the corpus stage
 
 
 def to_dict(obj: Any) -> dict:

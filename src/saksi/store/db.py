@@ -214,6 +214,11 @@ class Store:
                       [(eid, a.key, e.date, e.type, e.summary,
                         json.dumps(e.participants, ensure_ascii=False), e.place, e.quote, e.start, e.end,
                         int(e.in_caption)) for eid, e in zip(content_ids(a.key, "e", an.events), an.events)])
+        if an.keys is not None:  # computed in the map step (corpus.keys), read by the corpus stage
+            k = an.keys
+            c.execute("INSERT INTO signatures VALUES (?,?,?,?)", (a.key, k.scheme, k.shingles, k.signature))
+            if k.lead_vector is not None:
+                c.execute("INSERT OR IGNORE INTO embeddings VALUES (?,?,?)", (k.lead_hash, k.lead_model, k.lead_vector))
 
     def add_errors(self, errors: Iterable, resolved: Iterable[str] = ()) -> None:
         """Record this run's unreadable inputs: one row per (path, reason), its time updated when seen
@@ -267,6 +272,11 @@ class Store:
                 "WHERE m.canonical IS NOT NULL ORDER BY a.name, m.canonical"):
             out.setdefault(name, []).append(canon)
         return out
+
+    def signatures(self, scheme: str) -> dict[str, tuple[bytes, int]]:
+        """Article key → (MinHash signature, shingle count), for the signatures of this scheme."""
+        return {r[0]: (r[1], r[2]) for r in
+                self.conn.execute("SELECT key, sig, shingles FROM signatures WHERE scheme = ?", (scheme,))}
 
     def language_counts(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT language, COUNT(*) FROM articles GROUP BY language")}
