@@ -217,11 +217,13 @@ def test_two_thousand_articles_render_quickly(tmp_path):
     shown = dossier.FULL_TEXT_ARTICLES
     text_chars = sum(len(an.article.text) for an in many_analyses(2000)) * shown / 2000
     assert took < 30, took
-    # bounded: the texts of FULL_TEXT_ARTICLES articles (marked) and a row for every article
-    assert size < 3 * text_chars + 3000 * shown + 1000 * 2000, size
+    # bounded: the texts of FULL_TEXT_ARTICLES articles (marked) and an index of SECTION_ROWS articles
+    index = dossier.SECTION_ROWS["article_index"]
+    assert size < 3 * text_chars + 3000 * shown + 2000 * index, size
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert page.count('<section class="article"') == shown
-    assert page.count("<tr data-file=") == 2000  # every article in the index
+    assert page.count("<tr data-file=") == index  # the articles shown in full among them
+    assert f"… and {2000 - index} more articles: browse them with <code>saksi serve</code>" in page
     assert f"The texts of {shown} of 2000 articles are here" in page
     md_text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert f"_{shown} of 2000 articles are described here" in md_text
@@ -235,6 +237,28 @@ def test_a_big_group_lists_a_bounded_number_of_claims(tmp_path, monkeypatch):
     md_text = (out / "report.md").read_text(encoding="utf-8")
     assert "more claims: browse them with <code>saksi serve</code>" in page
     assert "more claims: browse them with `saksi serve`" in md_text
+
+
+def test_every_section_lists_a_bounded_number_of_rows_and_says_how_many_more(tmp_path, monkeypatch):
+    monkeypatch.setattr(dossier, "SECTION_ROWS", {k: 1 for k in dossier.SECTION_ROWS})
+    out = build_with_report(tmp_path)
+    store = Store.open(out)
+    try:
+        data = collect(store)
+    finally:
+        store.close()
+    page = (out / "report.html").read_text(encoding="utf-8")
+    md_text = (out / "report.md").read_text(encoding="utf-8")
+    for section, what in (("groups", "claim groups"), ("timeline", "events"), ("entities", "entities"),
+                          ("article_index", "articles")):
+        n = data["more"][section]
+        assert n > 0 and len(data[section]) == 1, section
+        assert f"… and {n} more {what}: browse them with <code>saksi serve</code>" in page
+        if section != "article_index":  # the markdown has no article index
+            assert f"… and {n} more {what}: browse them with `saksi serve`" in md_text
+    # the counts stay those of the whole corpus
+    assert data["overview"]["events"] == len(data["timeline"]) + data["more"]["timeline"]
+    assert f"| claim groups | {len(data['groups']) + data['more']['groups']} |" in md_text
 
 
 # --------------------------------------------------------------------------- with the real stages

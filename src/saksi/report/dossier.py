@@ -683,6 +683,23 @@ def overview(store, articles: list[dict], documents: list[dict], claims: list[di
 # A dossier stays readable and quick to write at any corpus size: past these, the rest is in the web UI.
 FULL_TEXT_ARTICLES = 300  # articles whose text (with the evidence marked) the dossier holds
 GROUP_ROWS = 100  # claims a ledger group lists
+# Rows a section lists, the most telling first; the section then says how many more there are (the web
+# UI and the exports hold them all). Unbounded, the report grows with the corpus (11 MB of HTML at
+# 2,000 articles) and so does the time to write it again on every run.
+SECTION_ROWS = {"groups": 100, "timeline": 1000, "stories": 300, "entities": 500, "copies": 1000,
+                "article_index": 1000}
+STORY_MEMBERS = 50  # articles a story's row names
+ENTITY_ARTICLES = 10  # articles an entity's row names
+
+
+def bounded(rows: list, most: int, rank=None) -> tuple[list, int]:
+    """The `most` first rows by `rank` (all rows' order kept) and how many were left out."""
+    if len(rows) <= most:
+        return rows, 0
+    if rank is None:
+        return rows[:most], len(rows) - most
+    keep = set(sorted(range(len(rows)), key=lambda i: rank(rows[i]))[:most])
+    return [r for i, r in enumerate(rows) if i in keep], len(rows) - most
 
 
 def _shown_articles(articles: list[dict], claims_by: dict, groups: list[dict], most: int) -> set[str]:
@@ -719,8 +736,9 @@ def collect(store) -> dict:
     claims = store.claims()
     events = store.events()
     tables = corpus_tables(store)
-    entities = entity_index(store.conn)
-    groups = claim_groups(tables, claims)
+    all_entities = entity_index(store.conn, article_cap=ENTITY_ARTICLES)
+    all_groups = claim_groups(tables, claims)
+    groups, more_groups = bounded(all_groups, SECTION_ROWS["groups"])  # the most serious first already
     group_of = {c["id"]: g for g in groups for c in g["claims"] if c.get("id")}
     claims_by = defaultdict(list)
     for c in claims:
@@ -728,15 +746,18 @@ def collect(store) -> dict:
     events_by = defaultdict(list)
     for e in events:
         events_by[e["article"]].append(e)
-    shown = _shown_articles(articles, claims_by, groups, FULL_TEXT_ARTICLES)
+    shown = _shown_articles(articles, claims_by, all_groups, FULL_TEXT_ARTICLES)
     texts = _texts(store, shown)
     keys = {a["key"] for a in articles if a["article"] in shown}
     lines_by_key: dict[str, list[dict]] = defaultdict(list)
     for r in store.conn.execute('SELECT key, idx, start, "end", kind, text, detail FROM lines ORDER BY key, idx'):
         if r["key"] in keys:
             lines_by_key[r["key"]].append(dict(r))
-    story_list = stories(tables)
-    story_of = {a: s for s in story_list for a in s["members"]}
+    all_stories = stories(tables)
+    story_of = {a: s for s in all_stories for a in s["members"]}
+    story_list, more_stories = bounded(all_stories, SECTION_ROWS["stories"], lambda s: -len(s["members"]))
+    story_list = [{**s, "members": s["members"][:STORY_MEMBERS], "more_members": max(0, len(s["members"]) - STORY_MEMBERS)}
+                  for s in story_list]
     copy_list = copies(tables, documents)
     copies_of = defaultdict(list)
     for cp in copy_list:
@@ -760,15 +781,23 @@ def collect(store) -> dict:
     published = {a["article"]: a.get("published") for a in articles}
     for g in groups:
         g["by_source"] = values_by_source(g, published)
-    timeline = timeline_rows(tables, events)
+    all_timeline = timeline_rows(tables, events)
+    # the events most articles report, shown in date order
+    timeline, more_timeline = bounded(all_timeline, SECTION_ROWS["timeline"], lambda r: -len(r["articles"]))
+    entities, more_entities = bounded(all_entities, SECTION_ROWS["entities"])  # by mentions already
+    copy_rows, more_copies = bounded(copy_list, SECTION_ROWS["copies"])
+    index_rows, more_index = bounded(index, SECTION_ROWS["article_index"],
+                                     lambda a: (not a["shown"], -len(a["claims"])))
     return {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "overview": overview(store, articles, documents, claims, events, entities, timeline),
-        "articles": arts, "article_index": index, "article_anchor": {a["article"]: a["anchor"] for a in arts},
+        "overview": overview(store, articles, documents, claims, events, all_entities, all_timeline),
+        "articles": arts, "article_index": index_rows, "article_anchor": {a["article"]: a["anchor"] for a in arts},
         "article_label": {a["article"]: a["label"] for a in index}, "hidden_articles": len(index) - len(arts),
         "claims": claims, "groups": groups, "group_of": group_of,
-        "entities": entities, "timeline": timeline, "stories": story_list, "copies": copy_list,
-        "tables": tables,
+        "entities": entities, "timeline": timeline, "stories": story_list, "copies": copy_rows,
+        "tables": tables, "story_count": len(all_stories),
+        "more": {"groups": more_groups, "timeline": more_timeline, "stories": more_stories,
+                 "entities": more_entities, "copies": more_copies, "article_index": more_index},
     }
 
 

@@ -59,6 +59,11 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def render_markdown(d: dict) -> str:
     ov = d["overview"]
     labels = d.get("article_label") or {}
+    more = d.get("more") or {}
+
+    def more_note(section: str, what: str, table: str) -> list[str]:  # rows the dossier leaves out (dossier.SECTION_ROWS)
+        n = more.get(section)
+        return [f"_… and {n} more {what}: browse them with `saksi serve`, or export them (`saksi export`: {table})._", ""] if n else []
 
     def art(name) -> str:  # an article by its title and outlet; the file name is in its section
         return md(labels.get(name, name))
@@ -72,8 +77,8 @@ def render_markdown(d: dict) -> str:
                     "## Overview", ""]
     L += _table(["", "count"], [[k, str(v)] for k, v in (
         ("articles", ov["articles"]), ("inputs read", ov["documents"]), ("duplicate inputs", ov["duplicates"]),
-        ("outlets", len(ov["outlets"])), ("claims", ov["claims"]), ("claim groups", len(d["groups"])),
-        ("events", ov["events"]), ("event reports", ov["event_reports"]), ("entities", ov["entities"]), ("stories", len(d["stories"])),
+        ("outlets", len(ov["outlets"])), ("claims", ov["claims"]), ("claim groups", len(d["groups"]) + more.get("groups", 0)),
+        ("events", ov["events"]), ("event reports", ov["event_reports"]), ("entities", ov["entities"]), ("stories", d.get("story_count", len(d["stories"]))),
         ("inputs skipped", len(ov["errors"])))])
     L += ["", "**Outlets:** " + (", ".join(f"{md(o)} ({n})" for o, n in ov["outlets"]) or "none"),
           "", "**Languages:** " + (", ".join(f"{md(lang)} ({n})" for lang, n in ov["languages"]) or "none"), ""]
@@ -117,6 +122,7 @@ def render_markdown(d: dict) -> str:
         if g.get("more_claims"):
             L.append(f"_… and {g['more_claims']} more claims: browse them with `saksi serve`._")
         L.append("")
+    L += more_note("groups", "claim groups", "table_claim_groups")
 
     L += ["## Timeline", ""]
     if d["timeline"]:
@@ -126,15 +132,18 @@ def render_markdown(d: dict) -> str:
     else:
         L.append("No dated events.")
     L.append("")
+    L += more_note("timeline", "events", "table_timeline")
 
     L += ["## Stories", ""]
     if d["stories"]:
         L += _table(["story", "about", "dates", "articles"],
                     [[md(s["id"]), md(s["label"]), md(" … ".join(x for x in (s.get("first_date"), s.get("last_date")) if x)),
-                      arts(s["members"])] for s in d["stories"]])
+                      arts(s["members"]) + (f" and {s['more_members']} more" if s.get("more_members") else "")]
+                     for s in d["stories"]])
     else:
         L.append("No stories.")
     L.append("")
+    L += more_note("stories", "stories", "table_stories")
 
     L += ["## Entity index", ""]
     L += _table(["canonical", "type", "aliases seen", "mentions", "articles"],
@@ -142,6 +151,7 @@ def render_markdown(d: dict) -> str:
                   arts(e["articles_shown"]) + (f" and {e['more_articles']} more" if e["more_articles"] else "")]
                  for e in d["entities"]])
     L.append("")
+    L += more_note("entities", "entities", "table_entities")
 
     L += ["## Duplicates and copies", ""]
     if d["copies"]:
@@ -151,10 +161,11 @@ def render_markdown(d: dict) -> str:
     else:
         L.append("None found.")
     L.append("")
+    L += more_note("copies", "copies", "table_copies")
 
     L += ["## Articles", ""]
     if d.get("hidden_articles"):
-        L += [f"_{len(d['articles'])} of {len(d['article_index'])} articles are described here (those with "
+        L += [f"_{len(d['articles'])} of {len(labels)} articles are described here (those with "
               f"claims that contradict, deny or differ in scope first); browse all with `saksi serve`._", ""]
     for a in d["articles"]:
         L += [f"### {md(a['label'])}", ""]
