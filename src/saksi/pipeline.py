@@ -415,8 +415,8 @@ def build_outputs(store, out_dir, res: Resources, workers: int = 1) -> list[str]
                         "are those of the last run; please report this")
     else:
         store.save_corpus_tables(corpus.tables())
-    write_interchange(store, out_dir)
-    write_report(store, out_dir)
+    write_interchange(store, out_dir, claims)  # the claims read once for all three
+    write_report(store, out_dir, claims)
     if not warnings:
         store.save_corpus_tables({"_built_from": [{"state": _store_state(store, res)}]}, replace=False)
     return warnings

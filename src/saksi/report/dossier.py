@@ -727,13 +727,14 @@ def _texts(store, names: set[str]) -> dict[str, str]:
     return out
 
 
-def collect(store) -> dict:
+def collect(store, claims: list[dict] | None = None) -> dict:
     """Everything the dossier shows, from the store (and the corpus tables when the corpus stage ran).
     Of a corpus past FULL_TEXT_ARTICLES articles it holds the texts of that many (see _shown_articles),
-    and of a group past GROUP_ROWS claims that many rows: the web UI (saksi serve) has the rest."""
+    and of a group past GROUP_ROWS claims that many rows: the web UI (saksi serve) has the rest.
+    `claims`: the store's claims when the caller read them already."""
     articles = store.articles(text=False)
     documents = store.documents()
-    claims = store.claims()
+    claims = store.claims() if claims is None else claims
     events = store.events()
     tables = corpus_tables(store)
     all_entities = entity_index(store.conn, article_cap=ENTITY_ARTICLES)
@@ -850,11 +851,11 @@ def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
     os.replace(tmp, path)
 
 
-def write_report(store, out_dir) -> None:
+def write_report(store, out_dir, claims: list[dict] | None = None) -> None:
     """Write OUT/report.html and OUT/report.md (atomically: a killed run leaves the previous ones)."""
     from saksi.report.markdown import render_markdown
 
     out_dir = Path(out_dir)
-    data = collect(store)
+    data = collect(store, claims)
     _write_atomic(out_dir / "report.html", render_html(data))
     _write_atomic(out_dir / "report.md", render_markdown(data))

@@ -36,11 +36,12 @@ def article_rows(store) -> Iterator[dict]:
                "key": r["key"], "url": r["url"], "path": r["doc_path"], "duplicate_of": r["duplicate_of"]}
 
 
-def claim_rows(store) -> Iterator[dict]:
+def claim_rows(store, claims: Iterable[dict] | None = None) -> Iterator[dict]:
+    """One row per claim, from `claims` (as Store.claims gives them) when the caller holds them already."""
     return ({**{k: _num(c[k]) for k in CLAIM_FIELDS}, "id": c["id"], "start": c["start"], "end": c["end"],
              "in_caption": c["in_caption"], "object_class": c.get("object_class"), "unit": c.get("unit"),
              "source_chains": c.get("source_chains")}
-            for c in store.iter_claims())
+            for c in (store.iter_claims() if claims is None else claims))
 
 
 def event_rows(store) -> list[dict]:
@@ -71,7 +72,8 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     os.replace(tmp, path)
 
 
-def write_interchange(store, out_dir: Path) -> None:
+def write_interchange(store, out_dir: Path, claims: list[dict] | None = None) -> None:
+    """The three files; `claims`: the store's claims when the caller read them already (read once a run)."""
     write_jsonl(out_dir / "articles.jsonl", article_rows(store))
-    write_jsonl(out_dir / "claims.jsonl", claim_rows(store))
+    write_jsonl(out_dir / "claims.jsonl", claim_rows(store, claims))
     write_jsonl(out_dir / "events.jsonl", event_rows(store))
