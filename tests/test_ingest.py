@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from saksi.ingest.readers import InputError, decode, discover, read_file
@@ -195,3 +195,18 @@ def test_a_navigation_only_html_page_is_no_article(tmp_path):
     (tmp_path / "page.html").write_text(f"<html><body><nav>{links}</nav><article>{article * 3}</article></body></html>")
     [doc] = _read(tmp_path / "page.html")
     assert not isinstance(doc, InputError) and GOOD.strip() in doc.text
+
+
+def _binary_by_character(text: str) -> bool:  # the definition looks_binary implements with one regex
+    sample = text[:4096]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0xFFF0 <= ord(c) <= 0xFFFF)
+    return bad > max(2, len(sample) // 100)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x1FFFF, blacklist_categories=("Cs",)),
+               max_size=400))
+def test_looks_binary_counts_control_and_special_characters(text):
+    from saksi.ingest.readers import looks_binary
+
+    assert looks_binary(text) == _binary_by_character(text)

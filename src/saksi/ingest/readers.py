@@ -219,10 +219,14 @@ def not_text(text: str, strict: bool = False) -> str | None:
     return None
 
 
+# control characters other than \t \n \f \r, and the specials block (U+FFF0..U+FFFF, the replacement
+# character among them): what binary bytes decode to
+_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufff0-\uffff]")
+
+
 def looks_binary(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0xFFF0 <= ord(c) <= 0xFFFF)
-    return bad > max(2, len(sample) // 100)
+    return len(_BINARY.findall(sample)) > max(2, len(sample) // 100)
 
 
 def _open_regular(path: Path):
