@@ -320,13 +320,21 @@ def count_roots(members: list[dict], articles_by_name: dict[str, dict], family: 
         for c in cs:
             by_value[num_value(c)].append(c)
         first_article = cs[0].get("article")
-        firsts = [c for c in cs if c.get("article") == first_article]
-        for c in cs:
-            if c.get("article") == first_article:
+        firsts = [node_of[id(c)] for c in cs if c.get("article") == first_article]
+        # Each claim of a later copy joins the claims of the same number in other articles of the family,
+        # or, when no other article has that number, the first article's claims. Joined pairwise that
+        # is quadratic in a big family; these chains give the same components:
+        for bucket in by_value.values():
+            later = [c for c in bucket if c.get("article") != first_article]
+            if not later:
                 continue
-            partners = [p for p in by_value[num_value(c)] if p.get("article") != c.get("article")] or firsts
-            for p in partners:
-                uf.union(node_of[id(c)], node_of[id(p)])
+            nodes = [node_of[id(c)] for c in bucket]
+            if len({c.get("article") for c in bucket}) > 1:  # all of them one component
+                for a, b in zip(nodes, nodes[1:]):
+                    uf.union(a, b)
+            else:  # one later article alone with this number: its claims join the first article's
+                for nd in nodes + firsts[1:]:
+                    uf.union(firsts[0], nd)
     comp_votes: dict = defaultdict(Counter)
     comp_order: dict = {}
     supports: set = set()  # components with a claim that is not a denial: the sources that count
