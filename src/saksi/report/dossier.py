@@ -749,10 +749,12 @@ def collect(store, claims: list[dict] | None = None) -> dict:
         events_by[e["article"]].append(e)
     shown = _shown_articles(articles, claims_by, all_groups, FULL_TEXT_ARTICLES)
     texts = _texts(store, shown)
-    keys = {a["key"] for a in articles if a["article"] in shown}
+    keys = sorted({a["key"] for a in articles if a["article"] in shown})
     lines_by_key: dict[str, list[dict]] = defaultdict(list)
-    for r in store.conn.execute('SELECT key, idx, start, "end", kind, text, detail FROM lines ORDER BY key, idx'):
-        if r["key"] in keys:
+    for i in range(0, len(keys), 500):  # only the shown articles' lines, not every line of the store
+        part = keys[i:i + 500]
+        for r in store.conn.execute('SELECT key, idx, start, "end", kind, text, detail FROM lines '
+                                    f'WHERE key IN ({",".join("?" * len(part))}) ORDER BY key, idx', part):
             lines_by_key[r["key"]].append(dict(r))
     all_stories = stories(tables)
     story_of = {a: s for s in all_stories for a in s["members"]}
