@@ -49,7 +49,13 @@ class LocalEngine:
                 yield item, step(item, res)
             return
         pending: deque = deque()
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=_init, initargs=(res,)) as pool:
+        # Forked (asked for: Python 3.14 makes forkserver the default), the workers start with what this
+        # process loaded while doing the first items (language data, compiled patterns, models), shared
+        # copy-on-write; where fork is not offered, the resources travel pickled (settings only) and load there.
+        import multiprocessing
+
+        fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=fork, initializer=_init, initargs=(res,)) as pool:
             def submit(item) -> None:
                 pending.append((item, pool.submit(_call, step, item)))
 

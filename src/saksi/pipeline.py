@@ -217,22 +217,27 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
             if progress:
                 progress.start(None)
             try:
-                work = _to_analyse(files, store, fingerprint, max_bytes, summary, read_well)
-                for doc, result in engine.map(process, work, res):
-                    if isinstance(result, InputError):
-                        summary.errors.append(result)
-                        summary.failed += 1
-                        read_well.discard(doc.path)
-                    else:
-                        dup = store.save(result, doc.digest, doc.name, doc.path, fingerprint)
-                        if dup:
-                            summary.duplicates.append((doc.name, dup))
-                        elif doc.name in summary.stale_names:
-                            summary.reanalysed += 1
+                try:
+                    work = _to_analyse(files, store, fingerprint, max_bytes, summary, read_well)
+                    batch = CommitBatch(store)
+                    for doc, result in engine.map(process, work, res):
+                        if isinstance(result, InputError):
+                            summary.errors.append(result)
+                            summary.failed += 1
+                            read_well.discard(doc.path)
                         else:
-                            summary.new += 1
-                    if progress:
-                        progress.advance(doc.name)
+                            dup = store.save(result, doc.digest, doc.name, doc.path, fingerprint, commit=False)
+                            batch.saved()
+                            if dup:
+                                summary.duplicates.append((doc.name, dup))
+                            elif doc.name in summary.stale_names:
+                                summary.reanalysed += 1
+                            else:
+                                summary.new += 1
+                        if progress:
+                            progress.advance(doc.name)
+                finally:  # whatever stops the loop, the articles saved are whole (a savepoint each): keep them
+                    store.commit()
             except KeyboardInterrupt:
                 raise Interrupted(summary.new + summary.reanalysed + len(summary.duplicates)) from None
             store.add_errors(summary.errors, resolved=read_well)
@@ -251,6 +256,26 @@ def run(inputs: list[str], out_dir, res: Resources, *, max_bytes: int, workers: 
         finally:
             store.close()
     return summary
+
+
+class CommitBatch:
+    """Commits the store every BATCH articles or SECONDS seconds, whichever comes first: a commit
+    an article cost as much as storing it, and a killed run loses at most one batch (analysed again
+    by the next run)."""
+
+    BATCH, SECONDS = 64, 2.0
+
+    def __init__(self, store) -> None:
+        import time
+
+        self.store, self.clock = store, time.monotonic
+        self.count, self.since = 0, self.clock()
+
+    def saved(self) -> None:
+        self.count += 1
+        if self.count >= self.BATCH or self.clock() - self.since >= self.SECONDS:
+            self.store.commit()
+            self.count, self.since = 0, self.clock()
 
 
 def _to_analyse(files, store, fingerprint: str, max_bytes: int, summary: RunSummary, read_well: set[str]):

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -153,13 +154,20 @@ class Store:
         row = self.conn.execute("SELECT name FROM articles WHERE key = ?", (key,)).fetchone()
         return row["name"] if row else None
 
-    def save(self, analysis: Analysis, raw_hash: str, name: str, path: str, fingerprint: str | None = None) -> str | None:
-        """Store one analysed document in one transaction. Returns the name it duplicates, if any.
+    def save(self, analysis: Analysis, raw_hash: str, name: str, path: str, fingerprint: str | None = None,
+             *, commit: bool = True) -> str | None:
+        """Store one analysed document, whole or not at all. Returns the name it duplicates, if any.
+
+        With `commit=False` the document joins the open transaction, which `commit()` ends: a run
+        commits a batch of articles at a time (one commit an article costs as much as storing it), and
+        a run killed before a commit loses that batch whole, which the next run analyses again.
 
         An article stored by another analysis (another fingerprint) is replaced by this one, and the
         documents that share it keep pointing at it."""
         a = analysis.article
-        with self.conn:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+        with self._whole():
             self._forget(name)
             row = self.conn.execute("SELECT name, fingerprint FROM articles WHERE key = ?", (a.key,)).fetchone()
             if row is None:
@@ -177,7 +185,25 @@ class Store:
             self.conn.execute("INSERT INTO documents(name, path, raw_hash, key, duplicate_of, fingerprint) "
                               "VALUES (?,?,?,?,?,?)",
                               (name, path, raw_hash, a.key, first if first != name else None, fingerprint))
+        if commit:
+            self.conn.commit()
         return first if first is not None and first != name else None
+
+    def commit(self) -> None:
+        """End the open transaction: every document saved since is stored."""
+        self.conn.commit()
+
+    @contextmanager
+    def _whole(self):
+        """A savepoint: a document that fails midway leaves nothing of itself in the transaction."""
+        self.conn.execute("SAVEPOINT document")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO document")
+            self.conn.execute("RELEASE document")
+            raise
+        self.conn.execute("RELEASE document")
 
     def _forget(self, name: str) -> None:
         row = self.conn.execute("SELECT key FROM documents WHERE name = ?", (name,)).fetchone()
