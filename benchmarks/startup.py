@@ -9,7 +9,8 @@ Prints, for each language:
 
     python benchmarks/startup.py [--repeat 3] [--importtime] [--cold] [--no-embed] [--no-ner]
 
-The on-disk cache (`saksi.cache`: parsed language packs, the indexed knowledge base) is filled by
+The on-disk cache (`saksi.cache`: parsed language packs, the indexed knowledge base, the packs'
+tries and their compiled regex code, see `saksi.text.regexes`) is filled by
 the first run and read by the others, as in use; --cold clears it before every run (set
 SAKSI_CACHE_DIR to keep the benchmark's cache apart from yours).
 """
@@ -44,6 +45,7 @@ STEPS = [
     ("paragraph languages", "saksi.pipeline", "paragraph_languages"),
     ("NER model", "saksi.resources", "Resources.ner"),
     ("entities, claims, events", "saksi.pipeline", "read_facts"),
+    ("regexes from data (any step)", "saksi.text.regexes", "_load_or_compile"),
     ("store open", "saksi.store.db", "Store.open"),
     ("outputs (corpus, report)", "saksi.pipeline", "build_outputs"),
 ]

@@ -21,6 +21,7 @@ from pathlib import Path
 FORMAT = 1  # bump to drop every entry written by an older layout
 KEEP = 64  # entries of one kind kept by default; the oldest are removed when a new one is written
 _MISS = object()
+_pruned: set[Path] = set()  # the folders this process has pruned
 
 
 def cache_dir() -> Path | None:
@@ -70,7 +71,9 @@ def load(kind: str, k: str):
 
 def store(kind: str, k: str, obj, keep: int = KEEP) -> None:
     """Write the entry atomically (readers see the old file or the new one) and keep the `keep`
-    newest entries of its kind; failures are ignored."""
+    newest entries of its kind; failures are ignored. A folder is pruned at its first write in a
+    process only: a process writes a bounded number of entries (what it derived), and
+    scanning a folder of many small entries at every write costs more than the entries save."""
     path = _path(kind, k)
     if path is None:
         return
@@ -87,7 +90,9 @@ def store(kind: str, k: str, obj, keep: int = KEEP) -> None:
             except OSError:
                 pass
             raise
-        _prune(path.parent, keep)
+        if path.parent not in _pruned:
+            _pruned.add(path.parent)
+            _prune(path.parent, keep)
     except Exception:  # read-only, full, or an object that does not pickle: no cache, same result
         return
 

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from saksi import lang as langdata
+from saksi.text.regexes import compiled
 
 
 def _alt(words) -> str:
-    words = sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True)
+    # longest first; ties in a fixed order, so the pattern (and its on-disk cache key) is the same in every process
+    words = sorted({w.strip().lower() for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
 
 
@@ -52,15 +54,15 @@ def _label_in_markup(labels: list[str]) -> re.Pattern:
     # The lookahead on the labels' first letters lets the search leave most of a page's ">" at once:
     # without it, every alternative is tried after every tag (~10 ms for a 200 KB page, with it <1 ms).
     first = "".join(sorted({c for w in labels if w.strip() for c in (w.strip()[0].lower(), w.strip()[0].upper())}))
-    return re.compile(rf">\s*(?=[{re.escape(first) or 'x'}])(?:{_alt(labels)})\s*[:：]?\s*"
-                      r"(?:<[a-zA-Z/][^<>]{0,200}>\s*){0,4}(?P<rest>[^<>\s][^<>]{1,100}?)\s*<", re.I)
+    return compiled(rf">\s*(?=[{re.escape(first) or 'x'}])(?:{_alt(labels)})\s*[:：]?\s*"
+                    r"(?:<[a-zA-Z/][^<>]{0,200}>\s*){0,4}(?P<rest>[^<>\s][^<>]{1,100}?)\s*<", re.I)
 
 
 def _timezone(langs: tuple[str, ...]) -> re.Pattern:
     # case-sensitive: zone names are capitals ("WIB", "EDT"), and "Lisboa" a name
-    names = sorted({str(z) for z in langdata.merged_list("dates", "timezones", langs)}, key=len, reverse=True)
+    names = sorted({str(z) for z in langdata.merged_list("dates", "timezones", langs)}, key=lambda z: (-len(z), z))
     offset = r"(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?"
-    return re.compile(rf"(?<!\w)(?P<zone>{offset}|{'|'.join(map(re.escape, names)) or '(?!x)x'})(?!\w)")
+    return compiled(rf"(?<!\w)(?P<zone>{offset}|{'|'.join(map(re.escape, names)) or '(?!x)x'})(?!\w)")
 
 
 @lru_cache(maxsize=8)
@@ -77,28 +79,28 @@ def load_cues(langs: tuple[str, ...]) -> Cues:
     quote = "[\"'“”‘’«»]?"
     return Cues(
         # a cue alone on its line, or followed by ':' '|' '-' '»' and the linked title
-        read_also=re.compile(rf"^{quote}\s*(?:{_alt(gather('read_also'))})\s*(?:$|[:|»>\-–—]\s*(?P<rest>.*)$)", re.I),
+        read_also=compiled(rf"^{quote}\s*(?:{_alt(gather('read_also'))})\s*(?:$|[:|»>\-–—]\s*(?P<rest>.*)$)", re.I),
         widget_line=frozenset(w.lower() for w in gather("widget_lines")),
-        widget_prefix=re.compile(rf"^{quote}\s*(?:{_alt(gather('widget_prefixes'))})", re.I),
-        author_label=re.compile(rf"^(?:{_alt(labels('author'))})\s*[:：|]\s*(?P<rest>.*)$", re.I),
-        editor_label=re.compile(rf"^(?:{_alt(labels('editor'))})\s*[:：|]\s*(?P<rest>.*)$", re.I),
-        byline=re.compile(rf"^(?:{_alt(gather('byline_prefixes'))})\s*:?\s+(?P<rest>\S.*)$", re.I),
+        widget_prefix=compiled(rf"^{quote}\s*(?:{_alt(gather('widget_prefixes'))})", re.I),
+        author_label=compiled(rf"^(?:{_alt(labels('author'))})\s*[:：|]\s*(?P<rest>.*)$", re.I),
+        editor_label=compiled(rf"^(?:{_alt(labels('editor'))})\s*[:：|]\s*(?P<rest>.*)$", re.I),
+        byline=compiled(rf"^(?:{_alt(gather('byline_prefixes'))})\s*:?\s+(?P<rest>\S.*)$", re.I),
         author_placeholders=frozenset(str(w).casefold() for w in gather("author_placeholders")),
-        source_label=re.compile(rf"^(?:{_alt(gather('source_labels'))})\s*[:：]\s*(?P<rest>.+)$", re.I),
-        caption_prefix=re.compile(rf"^[(\[]?(?:{_alt(gather('caption_prefixes'))})\s*[:：|]\s*\S", re.I),
-        caption_cue=re.compile(rf"(?:^|\W)(?:{_alt(gather('caption_cues'))})(?:\W|$)", re.I),
-        photo_credit_cue=re.compile(rf"(?:{_alt(gather('photo_credit_cues'))})", re.I),
-        copyright=re.compile(rf"(?:^\s*©|\(c\)\s*\d{{4}}|{_alt(gather('copyright_cues'))})", re.I),
-        footer_cue=re.compile(rf"(?:^|\W)(?:{_alt(gather('footer_cues'))})(?=\W|$)", re.I),
+        source_label=compiled(rf"^(?:{_alt(gather('source_labels'))})\s*[:：]\s*(?P<rest>.+)$", re.I),
+        caption_prefix=compiled(rf"^[(\[]?(?:{_alt(gather('caption_prefixes'))})\s*[:：|]\s*\S", re.I),
+        caption_cue=compiled(rf"(?:^|\W)(?:{_alt(gather('caption_cues'))})(?:\W|$)", re.I),
+        photo_credit_cue=compiled(rf"(?:{_alt(gather('photo_credit_cues'))})", re.I),
+        copyright=compiled(rf"(?:^\s*©|\(c\)\s*\d{{4}}|{_alt(gather('copyright_cues'))})", re.I),
+        footer_cue=compiled(rf"(?:^|\W)(?:{_alt(gather('footer_cues'))})(?=\W|$)", re.I),
         breadcrumb_home=frozenset(w.lower() for w in gather("breadcrumb_home")),
-        author_label_bare=re.compile(rf"^(?:{_alt(labels('author'))})\s+(?P<rest>\S.*)$", re.I),
-        editor_label_bare=re.compile(rf"^(?:{_alt(labels('editor'))})\s+(?P<rest>\S.*)$", re.I),
-        author_label_word=re.compile(rf"^(?:{_alt(labels('author'))})(?:\W|$)", re.I),
+        author_label_bare=compiled(rf"^(?:{_alt(labels('author'))})\s+(?P<rest>\S.*)$", re.I),
+        editor_label_bare=compiled(rf"^(?:{_alt(labels('editor'))})\s+(?P<rest>\S.*)$", re.I),
+        author_label_word=compiled(rf"^(?:{_alt(labels('author'))})(?:\W|$)", re.I),
         author_label_markup=_label_in_markup(labels('author')),
-        menu_word=re.compile(rf"(?<!\w)(?:{_alt(gather('menu_words'))})(?!\w)", re.I),
-        name_split=re.compile(rf"\s+(?:{_alt(gather('name_joiners'))})\s+|\s*[,;]\s*", re.I),
+        menu_word=compiled(rf"(?<!\w)(?:{_alt(gather('menu_words'))})(?!\w)", re.I),
+        name_split=compiled(rf"\s+(?:{_alt(gather('name_joiners'))})\s+|\s*[,;]\s*", re.I),
         name_particles=frozenset(w.lower() for w in gather("name_particles")),
         timezone=_timezone(langs),
         # case-sensitive: the place after the preposition is a name
-        credit_place=re.compile(rf"\s+(?:{_alt(gather('credit_place_preps'))})\s+(?=[A-Z])"),
+        credit_place=compiled(rf"\s+(?:{_alt(gather('credit_place_preps'))})\s+(?=[A-Z])"),
     )

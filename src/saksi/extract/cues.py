@@ -14,9 +14,11 @@ from typing import Any, Iterator
 
 from saksi import lang as langdata
 from saksi.extract.numbers import _norm, alternation
+from saksi.text.regexes import compiled
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_MODEL_SEP = re.compile(r"[\u00a0-]")
 
 
 def text_words(text: str) -> frozenset[str]:
@@ -60,7 +62,7 @@ class Phrases:
     @property
     def re(self):
         if self._re is False:
-            self._re = re.compile(alternation(self.map), re.I) if self.map else None
+            self._re = compiled(alternation(self.map), re.I) if self.map else None
         return self._re
 
     def __bool__(self) -> bool:
@@ -227,7 +229,7 @@ def _check_classes(lang: str, claims: dict) -> None:
 
 def model_key(name: str) -> str:
     """A weapon model as weapon_models() keys it: lower case, hyphens and no-break spaces as spaces."""
-    return re.sub(r"[\u00a0-]", " ", name.lower())
+    return _MODEL_SEP.sub(" ", name.lower())
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +255,7 @@ def weapon_models():
             table.setdefault(model_key(str(model)), (str(cls), str(name)))
             models.append(str(model))
     alt = "|".join(re.escape(m).replace(r"\ ", r"[ \u00a0-]?") for m in sorted(models, key=len, reverse=True))
-    rx = re.compile(r"(?<!\w)(" + alt + r")(?:[ -]?(?=[A-Z0-9]*\d|[A-Z]{1,3}\b)[A-Z0-9][A-Za-z0-9/]{0,5})?s?(?![\w-])")
+    rx = compiled(r"(?<!\w)(" + alt + r")(?:[ -]?(?=[A-Z0-9]*\d|[A-Z]{1,3}\b)[A-Z0-9][A-Za-z0-9/]{0,5})?s?(?![\w-])")
     return rx, table
 
 
@@ -319,7 +321,7 @@ def cues(lang: str) -> LangCues | None:
     if attrib.get("capitalised_names", True):
         link = "|".join(re.escape(str(w)) for w in attrib.get("name_connectors") or ())
         cap = r"(?:[^\W\d_a-z][\w'’\-.&]*)"
-        c.caps_run = re.compile(cap + r"(?:[ \t]+(?:" + cap + (("|" + link) if link else "") + "))*")
+        c.caps_run = compiled(cap + r"(?:[ \t]+(?:" + cap + (("|" + link) if link else "") + "))*")
     c.quote_chars = "".join(str(q) for q in attrib.get("quotes") or ["\"", "“", "”"])
 
     trig: dict[str, tuple[str, str]] = {}

@@ -57,6 +57,7 @@ from typing import Callable
 
 from saksi import lang as _lang
 from saksi.extract.numbers import _norm, _strs, alternation, lowered, scan_pattern
+from saksi.text.regexes import compiled
 
 _YEAR_MIN, _YEAR_MAX = 1800, 2100
 
@@ -269,7 +270,7 @@ class _Patterns(dict):
 
     def __missing__(self, name: str):
         src = self._sources[name]
-        pat = None if src is None else re.compile(*src)
+        pat = None if src is None else compiled(*src)
         self[name] = pat
         return pat
 
@@ -816,12 +817,13 @@ def find_periods(text: str, lang: str, ref: _dt.date | None = None) -> list[Peri
 
 
 _STOP = re.compile(r"[.;:!?\n]")
+_NO_WORDS = re.compile(r"[\W_]*")
 
 
 @lru_cache(maxsize=None)
 def _line_prefix(code: str) -> re.Pattern:
     D = _compiled(code)
-    return re.compile(r"\A(?:" + _opt(D.line_prefixes) + r")[ \t]*[:\-–—]?[ \t]*", re.I)
+    return compiled(r"\A(?:" + _opt(D.line_prefixes) + r")[ \t]*[:\-–—]?[ \t]*", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -838,7 +840,7 @@ def _line_rest(code: str) -> re.Pattern:
         alternation(list(D.weekdays)) + r"\.?",
         _opt(D.fillers),
     ]
-    return re.compile("|".join("(?:" + p + ")" for p in pieces), re.I)
+    return compiled("|".join("(?:" + p + ")" for p in pieces), re.I)
 
 
 def _line_res(code: str) -> tuple[re.Pattern, re.Pattern]:
@@ -853,7 +855,7 @@ def _date_line(s: str, code: str) -> str | None:
         return None
     c = cands[0]
     residue = _line_rest(code).sub(" ", body[:c.start] + " " + body[c.end:])
-    if re.fullmatch(r"[\W_]*", residue):
+    if _NO_WORDS.fullmatch(residue):
         return c.value
     return None
 

@@ -37,10 +37,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Iterable
 
+from saksi import cache as _cache
 from saksi import lang as _lang
+from saksi.text.regexes import compiled
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "up_to", "at_least", "range", "vague")
 KINDS = ("count", "year", "date", "time", "percent", "money", "measure", "ordinal")
@@ -73,20 +75,53 @@ def _norm(phrase: str) -> str:
     return " ".join(str(phrase).lower().split())
 
 
+def _wordy(ch: str) -> bool:
+    r"""``re.match(r"\w", ch)`` for one character (the same test _sre makes), without a regex call
+    per trie node."""
+    return ch.isalnum() or ch == "_"
+
+
+_escaped: dict[str, str] = {}
+
+
+def _esc(ch: str) -> str:
+    """``re.escape`` of one character, memoised (a pack's tries escape each letter thousands of times)."""
+    e = _escaped.get(ch)
+    if e is None:
+        e = _escaped[ch] = re.escape(ch)
+    return e
+
+
 def _emit(node: dict, last: str, space: str, bounded: bool) -> str:
-    """A trie node as a regex: longer continuations first, a word boundary where a phrase ends."""
-    end = r"\b" if bounded and re.match(r"\w", last) else ""
-    alts = [(space if ch == " " else re.escape(ch)) + _emit(node[ch], ch, space, bounded)
+    """A trie node as a regex: longer continuations first, a word boundary where a phrase ends.
+
+    A run of nodes with one child and no phrase end is written in a loop (most of a trie's nodes:
+    the letters inside a word), the same string as one call per node, at a fraction of the cost."""
+    chain = []
+    while len(node) == 1 and "" not in node:
+        (ch, child), = node.items()
+        chain.append(space if ch == " " else _esc(ch))
+        node, last = child, ch
+    end = r"\b" if bounded and _wordy(last) else ""
+    alts = [(space if ch == " " else _esc(ch)) + _emit(node[ch], ch, space, bounded)
             for ch in sorted(k for k in node if k)]
     if not alts:
-        return end
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return "(?:" + body + "|" + end + ")" if "" in node else body
+        body = end
+    else:
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = "(?:" + body + "|" + end + ")"
+    return "".join(chain) + body
+
+
+def _phrase_set(phrases: Iterable[str]) -> list[str]:
+    """The distinct phrases, normalised, in order (a trie's input: the same list, the same pattern)."""
+    return sorted({_norm(p) for p in phrases if p is not None and not isinstance(p, bool) and _norm(p)})
 
 
 def _trie_root(phrases: Iterable[str]) -> dict:
     root: dict = {}
-    for p in {_norm(p) for p in phrases if p is not None and not isinstance(p, bool) and _norm(p)}:
+    for p in _phrase_set(phrases):
         node = root
         for ch in p:
             node = node.setdefault(ch, {})
@@ -94,6 +129,38 @@ def _trie_root(phrases: Iterable[str]) -> dict:
     return root
 
 
+_STORED_MIN = 40  # shorter phrase lists are built faster than an entry is read
+
+
+@lru_cache(maxsize=1)
+def _builder_version() -> str:
+    """What a stored trie depends on besides its phrases: this module's code."""
+    import hashlib
+    from pathlib import Path
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _stored(build):
+    """``build(phrases, **options)``, with the pattern of a long phrase list kept in the on-disk
+    cache (saksi.cache): at start-up, writing a pack's tries as patterns costs more than compiling
+    them does once saksi.text.regexes keeps their compiled code. The key holds the phrases, the
+    options and this module's code, so an entry is never stale."""
+    @wraps(build)
+    def built(phrases: Iterable[str], **options) -> str:
+        norm = _phrase_set(phrases)
+        if len(norm) < _STORED_MIN or _cache.cache_dir() is None:
+            return build(norm, **options)
+        k = _cache.key("trie", build.__name__, _builder_version(), repr(sorted(options.items())), "\n".join(norm))
+        src = _cache.load("trie", k)
+        if not isinstance(src, str):
+            src = build(norm, **options)
+            _cache.store("trie", k, src, keep=4000)
+        return src
+    return built
+
+
+@_stored
 def alternation(phrases: Iterable[str], *, space: str = r"\s{1,4}", bounded: bool = True) -> str:
     """A regex (no groups) matching any of the phrases, longest first, as whole words.
 
@@ -108,11 +175,12 @@ def alternation(phrases: Iterable[str], *, space: str = r"\s{1,4}", bounded: boo
         return r"(?!x)x"
     alts = []
     for ch in sorted(root):
-        start = r"\b" if bounded and re.match(r"\w", ch) else ""
+        start = r"\b" if bounded and _wordy(ch) else ""
         alts.append(start + re.escape(ch) + _emit(root[ch], ch, space, bounded))
     return "(?:" + "|".join(alts) + ")"
 
 
+@_stored
 def scan_pattern(phrases: Iterable[str], *, digits: str | None = None, digit_guard: str = "",
                  space: str = r"[ \t\u00a0]{1,4}") -> str:
     """A fast scanning regex (no groups, for lower-case text) for whole-word phrases and digit runs.
@@ -131,7 +199,7 @@ def scan_pattern(phrases: Iterable[str], *, digits: str | None = None, digit_gua
     for ch in sorted(root):
         if ch.isdigit() and digits is not None:
             continue
-        alts.append(re.escape(ch) + (r"(?<!\w.)" if re.match(r"\w", ch) else "") + _emit(root[ch], ch, space, True))
+        alts.append(re.escape(ch) + (r"(?<!\w.)" if _wordy(ch) else "") + _emit(root[ch], ch, space, True))
     return "|".join(alts) if alts else r"(?!x)x"
 
 
@@ -235,7 +303,7 @@ def _compiled(code: str) -> _Lang:
         word_re = "(?:" + joined + r")(?:\b|(?<=\W)|(?=" + joined + "))"
     else:
         word_re = alternation(lex)
-    tok = re.compile(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + word_re + "))")
+    tok = compiled(_GAP + r"(?:(?P<num>" + num + r")(?P<suf>[^\W\d_]*+)|(?P<word>" + word_re + "))")
 
     # words that are a multiplier after a number and a vague amount alone ("3 millones", "millones de")
     vague_too = {_norm(k): _dec(v) for k, v in (d.get("vague") or {}).items()
@@ -250,9 +318,9 @@ def _compiled(code: str) -> _Lang:
     # digits or a word that may start a number; run on lowered(text)
     digits_re = r"\d*+(?:" + sep_cls + r"\d++)*+"
     if compound:  # a word anchors where it starts a word, whatever follows inside it
-        anchor = re.compile(r"(?<!\w)(?:\d" + digits_re + "|" + alternation(anchor_words + ones, bounded=False) + ")")
+        anchor = compiled(r"(?<!\w)(?:\d" + digits_re + "|" + alternation(anchor_words + ones, bounded=False) + ")")
     else:
-        anchor = re.compile(scan_pattern(anchor_words, digits=digits_re))
+        anchor = compiled(scan_pattern(anchor_words, digits=digits_re))
 
     qualifiers = {_norm(k): str(v) for k, v in (d.get("qualifiers") or {}).items() if isinstance(k, str)}
     frames = {_norm(k): {_norm(j) for j in _strs(v)} for k, v in (d.get("range_frames") or {}).items()}
@@ -271,9 +339,9 @@ def _compiled(code: str) -> _Lang:
     currency_before = _strs(d.get("currency_before"))
     role(pre, currency_before, "cur")
     # Matched on the reversed text before a number: one anchored attempt instead of a search.
-    pre_tail = re.compile(r"[ \t\u00a0]{0,3}(" + alternation([p[::-1] for p in pre]) + ")")
+    pre_tail = compiled(r"[ \t\u00a0]{0,3}(" + alternation([p[::-1] for p in pre]) + ")")
     # A currency sign written straight against the digits ("Rp5.000", "US$500").
-    currency_tail = re.compile(r"(?<![^\W\d_])(?:" + alternation(currency_before, bounded=False) + r")\Z")
+    currency_tail = compiled(r"(?<![^\W\d_])(?:" + alternation(currency_before, bounded=False) + r")\Z")
 
     post_qualifiers = {_norm(k): str(v) for k, v in (d.get("post_qualifiers") or {}).items() if isinstance(k, str)}
     units = _strs(d.get("units"))
@@ -287,7 +355,7 @@ def _compiled(code: str) -> _Lang:
     for joiners in frames.values():
         role(post, joiners, "range")
     role(post, [s for s in _strs(d.get("decade_suffixes")) if not s[:1].isalnum()], "decade")
-    post_re = re.compile(_GAP + "-?(" + alternation(post) + ")")
+    post_re = compiled(_GAP + "-?(" + alternation(post) + ")")
 
     abbrev = {str(k): _dec(v) for k, v in (d.get("abbreviations") or {}).items() if isinstance(k, str)}
     return _Lang(
@@ -307,7 +375,7 @@ def _compiled(code: str) -> _Lang:
         approx_mults={_norm(k) for k in _strs(d.get("approx_multipliers"))},
         count_quals={_norm(k) for k in _strs(d.get("count_qualifiers"))}, compound=compound,
         inner_ones={_norm(k) for k in _strs(d.get("inner_one_words")) if lex.get(_norm(k), ("",))[0] == "one"},
-        not_quals=re.compile("(?:" + alternation(_strs(d.get("not_qualifiers"))) + r")[ \t\u00a0]*\Z"),
+        not_quals=compiled("(?:" + alternation(_strs(d.get("not_qualifiers"))) + r")[ \t\u00a0]*\Z"),
     )
 
 
@@ -385,6 +453,8 @@ class _Expr:
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 _CLOCK = re.compile(r"0\d[.:][0-5]\d\Z")
 _GROUP3 = re.compile(r"\d{3}(?:[^\d]\d+)?\Z")
+_WORD_HYPHEN = re.compile(r"([^\W\d_]+)[-‐‑]\Z")  # "mid-" before a number
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 
 
 def _magnitude(v: Decimal) -> Decimal:
@@ -669,7 +739,7 @@ def _before(L: _Lang, text: str, s: int, floor: int, ex: _Expr, orig: str) -> _C
             if a >= floor and text[a:s].lower() == p.lower() and (a == 0 or not text[a - 1].isalnum()):
                 ctx.ordinal = True  # "ke-3"
                 return ctx
-        w = re.search(r"([^\W\d_]+)[-‐‑]\Z", orig[max(floor, s - 24):s])
+        w = _WORD_HYPHEN.search(orig[max(floor, s - 24):s])
         if w and w.group(1).islower() and _year_shaped(ex):
             ctx.year_cue = True  # "mid-2024", "pra-2022"
             return ctx
@@ -841,7 +911,7 @@ def _read_quantity(L: _Lang, text: str, s: int, floor: int, spans, starts, orig:
             break
         phrase, roles, p_start, p_end = p
         if "pq" in roles and not seen_pq and value is not None:
-            nxt = re.match(r"[ \t]*([^\W\d_]+)", text[p_end:p_end + 40])
+            nxt = _NEXT_WORD.match(text[p_end:p_end + 40])
             if nxt and _norm(nxt.group(1)) in L.blockers:
                 break
             if phrase in L.decade_suffixes and (_year_shaped(ex) or _decade_shaped(ex, ctx)):
