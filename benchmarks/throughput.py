@@ -8,9 +8,11 @@ articles, so every article is distinct). Prints:
   - the whole `saksi run` command (one worker): articles/s and the peak RSS of that process (target < 500 MB);
   - the whole `saksi run` with default settings (NER, static embeddings) on real articles: the dev set of
     ../shared repeated (`--dev-repeat`, numbers changed so every copy is distinct), one worker and two:
-    articles/s per core (target >= 50), and the start-up: a run on a one-line article.
+    articles/s per core (target >= 50), and the start-up: a run on a one-line article;
+  - with --stages: where one core's analysis time goes on those real articles, CPU ms per article
+    per stage, once the data, models and patterns are loaded (what bounds the whole run).
 
-    python benchmarks/throughput.py [--articles 2000] [--skip-cli] [--dev-repeat 10]
+    python benchmarks/throughput.py [--articles 2000] [--skip-cli] [--dev-repeat 10] [--stages]
 """
 from __future__ import annotations
 
@@ -51,8 +53,11 @@ def main() -> None:
     ap.add_argument("--skip-cli", action="store_true")
     ap.add_argument("--dev-repeat", type=int, default=10, help="copies of the dev set for the whole run (0: skip)")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--stages", action="store_true", help="CPU ms per article of each analysis stage on the dev set")
     a = ap.parse_args()
     if a.dev_repeat and (a.shared / "corpus" / "dev.jsonl").is_file():
+        if a.stages:
+            stages_on_dev(a.shared / "corpus" / "dev.jsonl", a.dev_repeat)
         whole_run_on_dev(a.shared / "corpus" / "dev.jsonl", a.dev_repeat)
         if a.skip_cli:
             return
@@ -126,21 +131,97 @@ def _timed_run(args: list[str]) -> tuple[float, float, str]:
     return wall, peak, "ok" if r.returncode == 0 else f"exit {r.returncode}: {r.stderr[-300:]}"
 
 
-def whole_run_on_dev(dev: Path, repeat: int) -> None:
+def dev_repeated(dev: Path, repeat: int, dst: Path) -> int:
+    """The dev set `repeat` times in one JSONL file (each copy's small numbers changed, so every
+    article is distinct); returns the number of articles."""
     import json as _json
 
     rows = [_json.loads(x) for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()]
     rng = random.Random(11)
+    with open(dst, "w", encoding="utf-8") as f:
+        for k in range(repeat):
+            for r in rows:
+                r2 = dict(r, id=f"{r['id']}~r{k}")
+                if k:  # every copy distinct: its small numbers changed
+                    r2["text"] = re.sub(r"\b\d{2,3}\b", lambda m: str(int(m.group()) + rng.randint(1, 9)), r["text"])
+                f.write(_json.dumps(r2, ensure_ascii=False) + "\n")
+    return repeat * len(rows)
+
+
+# (module, attribute, label) of the analysis stages --stages times; nested ones run inside another
+_STAGES = [
+    ("saksi.pipeline", "normalize", "normalise"),
+    ("saksi.pipeline", "classify_page", "clean: classify lines (clean.page)"),
+    ("saksi.pipeline", "detect", "language of the article (text.langid, lingua)"),
+    ("saksi.pipeline", "paragraph_languages", "language of paragraphs"),
+    ("saksi.pipeline", "sentence_spans", "sentences (text.segment)"),
+    ("saksi.entities.ner:NER", "pipe", "NER (spaCy)"),
+    ("saksi.entities.resolver:ArticleResolver", "mentions", "entities (resolver)"),
+    ("saksi.entities.kb:KB", "find_mentions", "  of which knowledge-base names"),
+    ("saksi.extract.claims", "extract_claims", "claims"),
+    ("saksi.extract.attribution:Attributions", "_read", "  of which attribution"),
+    ("saksi.extract.numbers", "find_quantities", "  of which quantities"),
+    ("saksi.extract.dates", "find_periods", "  of which periods"),
+    ("saksi.extract.events", "extract_events", "events"),
+    ("saksi.extract.attribution", "cited_sources", "cited sources"),
+]
+
+
+def stages_on_dev(dev: Path, repeat: int) -> None:
+    """CPU ms per article of each analysis stage on the repeated dev set (defaults: NER on), after a
+    pass over the first copy has loaded the data, models and patterns. A stage is timed by wrapping
+    the function the pipeline calls for it; the wrappers are removed afterwards."""
+    import importlib
+    from collections import Counter
+
+    from saksi.ingest.readers import read_file
+    from saksi.pipeline import process
+    from saksi.resources import Resources
+
+    spent: Counter = Counter()
+
+    def timed(f, label):
+        def run(*args, **kwargs):
+            t = time.process_time()
+            try:
+                out = f(*args, **kwargs)
+                return iter(list(out)) if label.startswith("NER") else out  # NER.pipe is lazy: time the work
+            finally:
+                spent[label] += time.process_time() - t
+        return run
+
+    originals = []
+    for where, attr, label in _STAGES:
+        mod, _, cls = where.partition(":")
+        owner = importlib.import_module(mod)
+        owner = getattr(owner, cls) if cls else owner
+        originals.append((owner, attr, getattr(owner, attr)))
+        setattr(owner, attr, timed(getattr(owner, attr), label))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            n = dev_repeated(dev, repeat, Path(tmp) / "dev_repeated.jsonl")
+            docs = list(read_file(Path(tmp) / "dev_repeated.jsonl"))
+        res = Resources()
+        for d in docs[: max(1, n // repeat)]:
+            process(d, res)
+        spent.clear()
+        t = time.process_time()
+        for d in docs:
+            process(d, res)
+        total = time.process_time() - t
+    finally:
+        for owner, attr, f in originals:
+            setattr(owner, attr, f)
+    print(f"analysis of {n} real articles (dev set x{repeat}), one core, loaded: {1000 * total / n:.1f} ms/article "
+          f"= {n / total:.1f} articles/s; by stage (CPU ms/article):")
+    for _, _, label in _STAGES:
+        print(f"  {label:48s} {1000 * spent[label] / n:6.2f}")
+
+
+def whole_run_on_dev(dev: Path, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "dev_repeated.jsonl"
-        with open(src, "w", encoding="utf-8") as f:
-            for k in range(repeat):
-                for r in rows:
-                    r2 = dict(r, id=f"{r['id']}~r{k}")
-                    if k:  # every copy distinct: its small numbers changed
-                        r2["text"] = re.sub(r"\b\d{2,3}\b", lambda m: str(int(m.group()) + rng.randint(1, 9)), r["text"])
-                    f.write(_json.dumps(r2, ensure_ascii=False) + "\n")
-        n = repeat * len(rows)
+        n = dev_repeated(dev, repeat, src)
         one = Path(tmp) / "one.txt"
         one.write_text("Rusia mengirim 500 tentara ke Suriah pada Januari 2025, kata pejabat itu.\n", encoding="utf-8")
         wall, peak, status = _timed_run([str(one), "--out", str(Path(tmp) / "one_out")])

@@ -21,7 +21,6 @@ KEPT = {"content", "subheading", "standfirst"}
 KINDS = KEPT | {"title", "title_repeat", "outlet", "byline", "credit", "date", "section", "caption",
                 "photo_credit", "read_also", "widget", "source_line", "copyright", "footer"}
 
-_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*\s*$|[\"'”’»)」』]\s*$")
 _CAPTCHA = re.compile(r"^\S{1,8}\s*[×x*+\-−]\s*\S{1,8}\s*=\s*\S{0,4}$")
 _BREADCRUMB_SPLIT = re.compile(r"\s*[/⁄›»>|]\s*")
 _PAREN_CREDIT = re.compile(r"^\(\s*(?:(?P<outlet>[\w.\-]+(?:\s[\w.\-]+)?)\s*/\s*)?(?P<name>[^()/]{1,60}?)\s*\)$")
@@ -60,8 +59,22 @@ def _words(s: str) -> int:
     return n
 
 
+_CLOSERS = "\"'”’»)]」』"  # what may follow a sentence's last mark
+_STOPS = ".!?…:;。！？"
+_CLOSE_QUOTES = "\"'”’»)」』"  # a line ending in one of these reads as a sentence too
+
+
 def _ends_sentence(s: str) -> bool:
-    return bool(_TERMINAL.search(s))
+    """A line ending in a sentence mark (then perhaps closing quotes or brackets), or in a closing
+    quote. Read from the end with string methods: a regular expression anchored at the end is tried
+    at every position of the line, and every line of a page is asked this several times."""
+    s = s.rstrip()
+    if not s:
+        return False
+    if s[-1] in _CLOSE_QUOTES:
+        return True
+    s = s.rstrip(_CLOSERS)
+    return bool(s) and s[-1] in _STOPS
 
 
 def _is_paragraph(s: str) -> bool:
@@ -103,7 +116,7 @@ def _line_rules(page: Page, cues: Cues, date_line) -> None:
     follow = 0  # lines after a header-only "read also" cue that are its link titles
     for i, ln in enumerate(lines):
         t = ln.text
-        low = re.sub(r"\s+", " ", t.lower()).strip(" :|•·-–—")
+        low = _SPACE.sub(" ", t.lower()).strip(" :|•·-–—")
         if follow and _words(t) <= 25 and (follow == -1 or not _is_paragraph(t)):
             ln.kind = "read_also"
             follow = 0 if follow == -1 else follow - 1
@@ -141,9 +154,12 @@ def _line_rules(page: Page, cues: Cues, date_line) -> None:
                 page.author = page.author or ln.detail
         elif cues.source_label.match(t) and _words(t) <= 12:
             ln.kind = "source_line"
-        elif cues.copyright.search(t) and _words(t) <= 40 and (t.lstrip().startswith(("©", "(c)", "(C)")) or not _is_paragraph(t) or _words(t) <= 20):
+        # the cheap tests first: only a line short enough to be a copyright notice, or one that is no
+        # sentence (a footer), is searched for their cues
+        elif _words(t) <= 40 and (t.lstrip().startswith(("©", "(c)", "(C)")) or not _is_paragraph(t) or _words(t) <= 20) \
+                and cues.copyright.search(t):
             ln.kind = "copyright"
-        elif len(cues.footer_cue.findall(t)) >= 2 and not _ends_sentence(t):
+        elif not _ends_sentence(t) and len(cues.footer_cue.findall(t)) >= 2:
             ln.kind = "footer"
         elif _words(t) <= 12 and (d := date_line(t) or _site_date(t, date_line)):
             ln.kind, ln.detail = "date", d  # before breadcrumbs: "03/11/2024" splits at its slashes
@@ -224,10 +240,10 @@ def _name_or_next(rest: str, lines: list[Line], i: int, cues: Cues) -> str | Non
 
 
 def _breadcrumb(t: str, cues: Cues) -> bool:
-    if t.startswith("|") or "://" in t or t.startswith("www."):  # a table row or a link, not a trail
+    if t.startswith("|") or "://" in t or t.startswith("www.") or _ends_sentence(t):  # a table row, a link, a sentence
         return False
     parts = [p for p in _BREADCRUMB_SPLIT.split(t) if p]
-    if len(parts) < 2 or any(_words(p) > 4 for p in parts) or _ends_sentence(t):
+    if len(parts) < 2 or any(_words(p) > 4 for p in parts):
         return False
     return parts[0].lower() in cues.breadcrumb_home or len(parts) >= 3
 

@@ -19,6 +19,7 @@ All cue words come from ``data/lang/<code>/attribution.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from saksi.extract.context import (
@@ -40,6 +41,17 @@ class Source:
 
 
 @dataclass
+class Certainty:
+    """Where a sentence hedges, confirms, plans or estimates (local offsets)."""
+
+    strong: list[int] = field(default_factory=list)  # hedges: diduga, allegedly
+    weak: list[int] = field(default_factory=list)  # dilaporkan, reportedly
+    confirm: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (where, actor, name)
+    plan: list[int] = field(default_factory=list)
+    estimate: list[int] = field(default_factory=list)
+
+
+@dataclass
 class SentAttr:
     """What one sentence says about its sources and its certainty (local offsets)."""
 
@@ -47,14 +59,24 @@ class SentAttr:
     unnamed: bool = False  # a source without a name ("laporan terbaru menyebutkan")
     spans: list[tuple[int, int]] = field(default_factory=list)  # the phrases naming sources
     cues: list[int] = field(default_factory=list)  # where the cues of those sources stand
-    strong: list[int] = field(default_factory=list)  # hedges: diduga, allegedly
-    weak: list[int] = field(default_factory=list)  # dilaporkan, reportedly
-    confirm: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (where, actor, name)
-    deny: list[tuple[int, str | None, str | None]] = field(default_factory=list)
-    plan: list[int] = field(default_factory=list)
-    estimate: list[int] = field(default_factory=list)
+    deny: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (where, actor, name)
     parallel: list[frozenset[str]] = field(default_factory=list)  # names one cue gives side by side
     points_back: bool = False  # "That emerges from a new MSMT report": its sources are the sentence before's
+    # Every sentence is read for its sources (later sentences point back to them), but only those
+    # holding a claim are asked how sure they are: those scans (five cue lists) wait until then.
+    _certainty: "Certainty | Callable[[], Certainty] | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def certainty(self) -> Certainty:
+        if not isinstance(self._certainty, Certainty):
+            self._certainty = self._certainty() if self._certainty is not None else Certainty()
+        return self._certainty
+
+    strong = property(lambda self: self.certainty.strong)
+    weak = property(lambda self: self.certainty.weak)
+    confirm = property(lambda self: self.certainty.confirm)
+    plan = property(lambda self: self.certainty.plan)
+    estimate = property(lambda self: self.certainty.estimate)
 
     def names(self) -> list[str]:
         return _dedupe(s.name for s in self.sources)
@@ -183,23 +205,11 @@ class Attributions:
                 sa.unnamed = True
             sa.sources.extend(srcs)
 
-        for a, _, _, _ in C.hedges_strong.finditer(s, words=W):
-            if not st.in_quote(a):
-                sa.strong.append(a)
-        for a, _, _, _ in C.hedges_weak.finditer(s, words=W):
-            if not st.in_quote(a):
-                sa.weak.append(a)
-        for a, _, _, _ in C.confirm.finditer(s, words=W):
-            if not st.in_quote(a):
-                sa.confirm.append((a, *self._subject(st, C, ms, a)))
+        # denials are read for every sentence (one may deny the claims before it); the rest on demand
         for a, _, _, _ in C.deny.finditer(s, words=W):
             if not st.in_quote(a):
                 sa.deny.append((a, *self._subject(st, C, ms, a)))
-        for a, _, _, _ in C.plan.finditer(s, words=W):
-            if not st.in_quote(a):
-                sa.plan.append(a)
-        for a, _, _, _ in C.estimate.finditer(s, words=W):
-            sa.estimate.append(a)
+        sa._certainty = lambda: self._read_certainty(st, C, s, ms)
 
         # remember what later sentences may point back to
         reports = [x.name for x in sa.sources if x.report]
@@ -400,6 +410,27 @@ class Attributions:
             if (len(words) >= 2 or (run.isupper() and len(run) >= 2)) and m.start() > 0:
                 return [Source(run, m.start(), m.end(), report, "")]
         return []
+
+    def _read_certainty(self, st: Sent, C: LangCues, s: str, ms) -> Certainty:
+        """Where the sentence ``s`` (its text as ``_read`` reads it) hedges, confirms, plans and estimates.
+        Reads nothing that changes as later sentences are read, so it may run at any time."""
+        W = st.words
+        out = Certainty()
+        for a, _, _, _ in C.hedges_strong.finditer(s, words=W):
+            if not st.in_quote(a):
+                out.strong.append(a)
+        for a, _, _, _ in C.hedges_weak.finditer(s, words=W):
+            if not st.in_quote(a):
+                out.weak.append(a)
+        for a, _, _, _ in C.confirm.finditer(s, words=W):
+            if not st.in_quote(a):
+                out.confirm.append((a, *self._subject(st, C, ms, a)))
+        for a, _, _, _ in C.plan.finditer(s, words=W):
+            if not st.in_quote(a):
+                out.plan.append(a)
+        for a, _, _, _ in C.estimate.finditer(s, words=W):
+            out.estimate.append(a)
+        return out
 
     def _subject(self, st: Sent, C: LangCues, ms, cue: int) -> tuple[str | None, str | None]:
         """Who confirms or denies: the nearest actor named before the cue in its clause, as an

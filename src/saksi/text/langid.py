@@ -154,8 +154,9 @@ def paragraph_languages(paragraphs: list[str], article_lang: str, codes: tuple[s
         lang = article_lang
         tokens = p.lower().split()
         if det is not None and len(tokens) >= MIN_WORDS_FOR_OWN_LANGUAGE and own:
-            mine = sum(t in own for t in tokens)
-            other = max((sum(t in w for t in tokens) for c, w in words.items() if c != article_lang), default=0)
+            # counted with map over the sets' own membership test: every paragraph is counted for every pack
+            mine = sum(map(own.__contains__, tokens))
+            other = max((sum(map(w.__contains__, tokens)) for c, w in words.items() if c != article_lang), default=0)
             if other > 2 * mine + 1:  # only then is lingua asked: it is the slow part
                 best = det.compute_language_confidence_values(p)
                 if best and best[0].value >= MIN_CONFIDENCE:
