@@ -1,7 +1,14 @@
 """The `saksi` command."""
 from __future__ import annotations
 
+import os
 import sys
+
+# One BLAS thread a process, set before numpy loads: saksi runs in parallel over articles (--workers),
+# and the NER's small matrix products gain nothing from a second thread, which only takes a core from
+# the other worker (measured: 14 % less CPU for the same NER output). A user's own setting wins.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 from pathlib import Path
 from typing import Annotated
 
