@@ -121,3 +121,32 @@ def test_a_pack_file_is_parsed_once_and_reread_when_it_changes(cache_dir, tmp_pa
             langdata.load("xx", "sentences")
     finally:
         langdata.load.cache_clear()
+
+
+def test_compiled_templates_are_kept_and_a_corrupt_or_unwritable_one_is_no_error(cache_dir, monkeypatch):
+    import jinja2.bccache
+
+    from saksi.report import dossier
+
+    def compiles() -> bool:
+        dossier.environment.cache_clear()
+        return dossier.environment().get_template("dossier/report.html.j2") is not None
+
+    try:
+        assert compiles()
+        stored = list((cache_dir / "jinja").iterdir())
+        assert stored, "the compiled template is kept"
+        for f in stored:  # cut short after its header: the code no longer loads; compiled anew
+            f.write_bytes(f.read_bytes()[:len(f.read_bytes()) // 2])
+        assert compiles()
+        for f in (cache_dir / "jinja").iterdir():
+            f.unlink()
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(jinja2.bccache.tempfile, "NamedTemporaryFile", full_disk)
+        assert compiles()  # compiled, nothing kept, no error
+        assert not list((cache_dir / "jinja").iterdir())
+    finally:
+        dossier.environment.cache_clear()
