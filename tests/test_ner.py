@@ -113,3 +113,17 @@ def test_en_model_loads_offline(offline):
 def test_other_languages_have_no_model():
     assert ner_mod.load_ner("fr") is None
     assert ner_mod.load_ner("") is None
+
+
+def test_new_words_do_not_stay_in_the_model_after_a_text():
+    """A long run meets millions of new words (names, numbers); spaCy would keep each in its string
+    store for the life of the process. NER.pipe reads every text in a memory zone."""
+    from saksi.entities.ner import load_ner
+
+    ner = load_ner("id")
+    if ner is None or not hasattr(ner.nlp, "memory_zone"):
+        pytest.skip("no memory zones in this spaCy")
+    before = len(ner.nlp.vocab.strings)
+    for k in range(50):
+        ner.spans(f"Menteri Xq{k}zz{k * 7919} mengirim {k * 104729} tentara ke Kota{k}abc.")
+    assert len(ner.nlp.vocab.strings) - before < 50
