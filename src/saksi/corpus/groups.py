@@ -28,7 +28,6 @@ import yaml
 
 from saksi.claimtypes import claim_types
 from saksi.corpus import parallel
-from saksi.corpus.parallel import map_slices
 from saksi.corpus import dates
 from saksi.corpus.features import cf, num_value
 from saksi.corpus.objects import object_class
@@ -196,7 +195,7 @@ def build_groups(claims: list[dict], articles_by_name: dict[str, dict], family: 
 
     # fork when each process gets MIN_PER_WORKER claims or more (groups differ much in size)
     per_group = max(1, len(claims) // max(1, len(raw_groups)))
-    counted = [r for part in map_slices(roots_slice, len(raw_groups), workers,
+    counted = [r for part in parallel.map_slices(roots_slice, len(raw_groups), workers,
                                         min_per_worker=max(1, parallel.MIN_PER_WORKER // per_group)) for r in part]
     groups, links, by_id = [], [], {}
     for (key, members), (roots, member_roots) in zip(raw_groups, counted):

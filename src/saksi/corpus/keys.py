@@ -3,7 +3,7 @@ of its body and the embedding of its title and lead. Both are computed in the ma
 workers (local processes or Ray), and stored with the article, so the corpus stage (in one process)
 only reads them, and a rerun computes them for new articles only.
 
-    keys = article_keys(analysis.article, "static")   # CorpusKeys, or None when it cannot be computed
+    keys = article_keys(analysis.article, "static")   # CorpusKeys (the vector by the "static" embedder)
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from saksi.corpus.copies import minhash_signatures
 from saksi.corpus.embed import embedder_named, lead_text
 from saksi.model import CorpusKeys
 from saksi.store.embeddings import text_hash
+
 
 def scheme(settings: Settings = Settings()) -> str:
     """The name of the signatures the corpus stage with these settings compares (a signature stored

@@ -688,6 +688,10 @@ GROUP_ROWS = 100  # claims a ledger group lists
 # 2,000 articles) and so does the time to write it again on every run.
 SECTION_ROWS = {"groups": 100, "timeline": 1000, "stories": 300, "entities": 500, "copies": 1000,
                 "article_index": 1000}
+# what a section's rows are called, and the export table (`saksi export`) that holds them all
+SECTION_NAMES = {"groups": ("claim groups", "table_claim_groups"), "timeline": ("events", "table_timeline"),
+                 "stories": ("stories", "table_stories"), "entities": ("entities", "table_entities"),
+                 "copies": ("copies", "table_copies"), "article_index": ("articles", "table_articles")}
 STORY_MEMBERS = 50  # articles a story's row names
 ENTITY_ARTICLES = 10  # articles an entity's row names
 
@@ -798,7 +802,7 @@ def collect(store, claims: list[dict] | None = None) -> dict:
         "article_label": {a["article"]: a["label"] for a in index}, "hidden_articles": len(index) - len(arts),
         "claims": claims, "groups": groups, "group_of": group_of,
         "entities": entities, "timeline": timeline, "stories": story_list, "copies": copy_rows,
-        "tables": tables, "story_count": len(all_stories),
+        "tables": tables, "story_count": len(all_stories), "group_count": len(all_groups),
         "more": {"groups": more_groups, "timeline": more_timeline, "stories": more_stories,
                  "entities": more_entities, "copies": more_copies, "article_index": more_index},
     }
@@ -845,7 +849,7 @@ def environment():
     env.filters.update(num=fmt_num, value=fmt_value, period=fmt_period, slug=slug, urlq=urlq,
                        safe_url=safe_url, verdict_label=lambda v: VERDICT_LABELS.get(v or "", v or ""))
     env.globals.update(highlight=highlight, claim_title=claim_title, published_range=published_range,
-                       sources_rule=SOURCES_RULE)
+                       sources_rule=SOURCES_RULE, section_names=SECTION_NAMES)
     return env
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from saksi.report.dossier import GROUP_ROWS, SOURCES_RULE, fmt_period, fmt_value, published_range
+from saksi.report.dossier import GROUP_ROWS, SECTION_NAMES, SOURCES_RULE, fmt_period, fmt_value, published_range
 
 _MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~]|(?<!\w)_|_(?!\w))")
 
@@ -61,8 +61,9 @@ def render_markdown(d: dict) -> str:
     labels = d.get("article_label") or {}
     more = d.get("more") or {}
 
-    def more_note(section: str, what: str, table: str) -> list[str]:  # rows the dossier leaves out (dossier.SECTION_ROWS)
+    def more_note(section: str) -> list[str]:  # rows the dossier leaves out (dossier.SECTION_ROWS)
         n = more.get(section)
+        what, table = SECTION_NAMES[section]
         return [f"_… and {n} more {what}: browse them with `saksi serve`, or export them (`saksi export`: {table})._", ""] if n else []
 
     def art(name) -> str:  # an article by its title and outlet; the file name is in its section
@@ -77,7 +78,7 @@ def render_markdown(d: dict) -> str:
                     "## Overview", ""]
     L += _table(["", "count"], [[k, str(v)] for k, v in (
         ("articles", ov["articles"]), ("inputs read", ov["documents"]), ("duplicate inputs", ov["duplicates"]),
-        ("outlets", len(ov["outlets"])), ("claims", ov["claims"]), ("claim groups", len(d["groups"]) + more.get("groups", 0)),
+        ("outlets", len(ov["outlets"])), ("claims", ov["claims"]), ("claim groups", d.get("group_count", len(d["groups"]))),
         ("events", ov["events"]), ("event reports", ov["event_reports"]), ("entities", ov["entities"]), ("stories", d.get("story_count", len(d["stories"]))),
         ("inputs skipped", len(ov["errors"])))])
     L += ["", "**Outlets:** " + (", ".join(f"{md(o)} ({n})" for o, n in ov["outlets"]) or "none"),
@@ -122,7 +123,7 @@ def render_markdown(d: dict) -> str:
         if g.get("more_claims"):
             L.append(f"_… and {g['more_claims']} more claims: browse them with `saksi serve`._")
         L.append("")
-    L += more_note("groups", "claim groups", "table_claim_groups")
+    L += more_note("groups")
 
     L += ["## Timeline", ""]
     if d["timeline"]:
@@ -132,7 +133,7 @@ def render_markdown(d: dict) -> str:
     else:
         L.append("No dated events.")
     L.append("")
-    L += more_note("timeline", "events", "table_timeline")
+    L += more_note("timeline")
 
     L += ["## Stories", ""]
     if d["stories"]:
@@ -143,7 +144,7 @@ def render_markdown(d: dict) -> str:
     else:
         L.append("No stories.")
     L.append("")
-    L += more_note("stories", "stories", "table_stories")
+    L += more_note("stories")
 
     L += ["## Entity index", ""]
     L += _table(["canonical", "type", "aliases seen", "mentions", "articles"],
@@ -151,7 +152,7 @@ def render_markdown(d: dict) -> str:
                   arts(e["articles_shown"]) + (f" and {e['more_articles']} more" if e["more_articles"] else "")]
                  for e in d["entities"]])
     L.append("")
-    L += more_note("entities", "entities", "table_entities")
+    L += more_note("entities")
 
     L += ["## Duplicates and copies", ""]
     if d["copies"]:
@@ -161,7 +162,7 @@ def render_markdown(d: dict) -> str:
     else:
         L.append("None found.")
     L.append("")
-    L += more_note("copies", "copies", "table_copies")
+    L += more_note("copies")
 
     L += ["## Articles", ""]
     if d.get("hidden_articles"):
